@@ -363,7 +363,23 @@ DUAL__SCALAR_HELPERS(l, long double)
     DUAL_API T pfx##_ceil(T a) { return DUAL__M(ceil, a); }                                    \
     DUAL_API T pfx##_trunc(T a) { return DUAL__M(trunc, a); }                                  \
     DUAL_API T pfx##_round(T a) { return DUAL__M(round, a); }                                  \
-    DUAL__COMPARE(pfx, T, DUAL__GET_SELF)
+    DUAL__COMPARE(pfx, T, DUAL__GET_SELF)                                                      \
+    DUAL__SCALAR_OPS(pfx, T, T)
+
+/* The generic front end passes plain scalars as long double (so that a literal such as 2.5
+ * converts without a warning to every scalar type); these wrappers narrow it explicitly:
+ * name__ladds(a, long double s) = name_adds(a, (T)s), and so on. */
+#define DUAL__SCALAR_OPS(name, TYPE, T)                                                        \
+    DUAL__LWRAP(name, TYPE, T, adds, AS) DUAL__LWRAP(name, TYPE, T, subs, AS)                  \
+    DUAL__LWRAP(name, TYPE, T, muls, AS) DUAL__LWRAP(name, TYPE, T, divs, AS)                  \
+    DUAL__LWRAP(name, TYPE, T, ssub, SA) DUAL__LWRAP(name, TYPE, T, sdiv, SA)                  \
+    DUAL__LWRAP(name, TYPE, T, pows, AS) DUAL__LWRAP(name, TYPE, T, spow, SA)
+#define DUAL__LWRAP(name, TYPE, T, op, K)                                                      \
+    DUAL_API TYPE name##__l##op(DUAL__PL_##K(TYPE)) { return name##_##op(DUAL__AL_##K(T)); }
+#define DUAL__PL_AS(TYPE) TYPE a, long double s
+#define DUAL__PL_SA(TYPE) long double s, TYPE a
+#define DUAL__AL_AS(T) a, (T)s
+#define DUAL__AL_SA(T) (T)s, a
 
 /* Comparisons on the value parts, read by GET. */
 #define DUAL__COMPARE(name, TYPE, GET)                                                         \
@@ -422,7 +438,8 @@ DUAL__REAL_DEFINE(dual__l, long double)
     DUAL_API name name##_ceil(name a) { return name##_const(DUAL__M(ceil, a.v)); }             \
     DUAL_API name name##_trunc(name a) { return name##_const(DUAL__M(trunc, a.v)); }           \
     DUAL_API name name##_round(name a) { return name##_const(DUAL__M(round, a.v)); }           \
-    DUAL__COMPARE(name, name, DUAL__GET_V)
+    DUAL__COMPARE(name, name, DUAL__GET_V)                                                     \
+    DUAL__SCALAR_OPS(name, name, T)
 
 /* ---------------------------------------------------------------------------------------------
  * DUAL_DEFINE(name, T): a + b e, e^2 = 0.
@@ -726,6 +743,7 @@ DUAL_API dual__cplx dual__c_fmod(dual__cplx a, dual__cplx b) {
     return dual__c_make(r, cimag(a) - q * cimag(b));
 }
 DUAL__COMPARE(dual__c, dual__cplx, creal)
+DUAL__SCALAR_OPS(dual__c, dual__cplx, double)
 #define DUAL__GENERIC_COMPLEX(op) dual__cplx: dual__c_##op,
 #else
 #define DUAL__GENERIC_COMPLEX(op)
@@ -752,12 +770,12 @@ DUAL__COMPARE(dual__c, dual__cplx, creal)
 #define ad_mul(a, b) DUAL__GENERIC(mul, a)((a), (b))
 #define ad_div(a, b) DUAL__GENERIC(div, a)((a), (b))
 #define ad_neg(a) DUAL__GENERIC(neg, a)(a)
-#define ad_adds(a, s) DUAL__GENERIC(adds, a)((a), (s))
-#define ad_subs(a, s) DUAL__GENERIC(subs, a)((a), (s))
-#define ad_muls(a, s) DUAL__GENERIC(muls, a)((a), (s))
-#define ad_divs(a, s) DUAL__GENERIC(divs, a)((a), (s))
-#define ad_ssub(s, a) DUAL__GENERIC(ssub, a)((s), (a))
-#define ad_sdiv(s, a) DUAL__GENERIC(sdiv, a)((s), (a))
+#define ad_adds(a, s) DUAL__GENERIC(_ladds, a)((a), (long double)(s))
+#define ad_subs(a, s) DUAL__GENERIC(_lsubs, a)((a), (long double)(s))
+#define ad_muls(a, s) DUAL__GENERIC(_lmuls, a)((a), (long double)(s))
+#define ad_divs(a, s) DUAL__GENERIC(_ldivs, a)((a), (long double)(s))
+#define ad_ssub(s, a) DUAL__GENERIC(_lssub, a)((long double)(s), (a))
+#define ad_sdiv(s, a) DUAL__GENERIC(_lsdiv, a)((long double)(s), (a))
 #define ad_sqr(a) DUAL__GENERIC(sqr, a)(a)
 #define ad_inv(a) DUAL__GENERIC(inv, a)(a)
 #define ad_powi(a, n) DUAL__GENERIC(powi, a)((a), (n))
@@ -777,8 +795,8 @@ DUAL__COMPARE(dual__c, dual__cplx, creal)
 #define ad_log10(a) DUAL__GENERIC(log10, a)(a)
 #define ad_log1p(a) DUAL__GENERIC(log1p, a)(a)
 #define ad_pow(a, b) DUAL__GENERIC(pow, a)((a), (b))
-#define ad_pows(a, s) DUAL__GENERIC(pows, a)((a), (s))
-#define ad_spow(s, a) DUAL__GENERIC(spow, a)((s), (a))
+#define ad_pows(a, s) DUAL__GENERIC(_lpows, a)((a), (long double)(s))
+#define ad_spow(s, a) DUAL__GENERIC(_lspow, a)((long double)(s), (a))
 #define ad_sin(a) DUAL__GENERIC(sin, a)(a)
 #define ad_cos(a) DUAL__GENERIC(cos, a)(a)
 #define ad_tan(a) DUAL__GENERIC(tan, a)(a)
