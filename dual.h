@@ -155,13 +155,14 @@
 #define DUAL_API static inline DUAL__UNUSED
 #endif
 
-/* The zero-tangent guard: g * d, except that a tangent d that is exactly 0 gives exactly 0
- * (it returns d itself, so a zero keeps its sign) even when the partial derivative g is
- * infinite or NaN. One compare and one select per tangent component. */
+/* The zero-tangent guard: g * d, except that a tangent d that is exactly 0 gives exactly +0
+ * even when the partial derivative g is infinite or NaN. The select picks the factor, not the
+ * product (d == 0 ? d : g) * d, so the multiply is unconditional and compilers emit a
+ * compare-and-blend that vectorizes instead of a branch per component. */
 #ifdef DUAL_NO_ZERO_GUARD
 #define DUAL__SCALE(g, d) ((g) * (d))
 #else
-#define DUAL__SCALE(g, d) ((d) == 0 ? (d) : (g) * (d))
+#define DUAL__SCALE(g, d) (((d) == 0 ? (d) : (g)) * (d))
 #endif
 
 /* The libm function for the type of x: fn##f for float, fn##l for long double, fn otherwise.
