@@ -177,6 +177,14 @@
 #define DUAL__LN10 2.30258509299404568401799145468436421L
 #define DUAL__2_SQRTPI 1.12837916709551257389615890312154517L /* 2 / sqrt(pi) */
 
+/* Outside its domain a function whose slope formula stays finite there (log(-1): 1/x = -1)
+ * must still give a NaN slope: a NaN value makes the slope NaN. */
+#define DUAL__DOMAIN(f, slope) (isnan(f) ? (f) : (slope))
+
+/* exp(-x^2) with the rounding error of x^2 put back: x^2 = hi + lo exactly (lo by fma), and
+ * exp(-hi - lo) = exp(-hi) (1 - lo) to within lo^2. Without it, erf' loses x^2/2 ulps. */
+#define DUAL__EXP_MSQ(x) (DUAL__M(exp, -((x) * (x))) * (1 - DUAL__M3(fma, x, x, -((x) * (x)))))
+
 #define DUAL__FOR(k, name) for (int k = 0; k < (int)name##_width; ++k)
 
 /* Private scalar helpers for every scalar type (suffix f, none, l as in libm):
@@ -246,13 +254,14 @@ DUAL__SCALAR_HELPERS(l, long double)
     /* expm1(a+h) ~= expm1(a) + exp(a) h  (exp(a), not expm1(a)+1, which loses e^a for a << 0) */ \
     X(name, T, expm1, U, 0, DUAL__M(expm1, x), DUAL__M(exp, x), d1)                            \
     /* log(a+h) ~= log(a) + h/a */                                                              \
-    X(name, T, log, U, 0, DUAL__M(log, x), 1 / x, -d1 * d1)                                    \
+    X(name, T, log, U, 0, DUAL__M(log, x), DUAL__DOMAIN(f, 1 / x), -d1 * d1)                                    \
     /* log2(a+h) ~= log2(a) + h/(a ln 2) */                                                     \
-    X(name, T, log2, U, 0, DUAL__M(log2, x), 1 / (x * (T)DUAL__LN2), -d1 / x)                 \
+    X(name, T, log2, U, 0, DUAL__M(log2, x), DUAL__DOMAIN(f, 1 / (x * (T)DUAL__LN2)), -d1 / x)                 \
     /* log10(a+h) ~= log10(a) + h/(a ln 10) */                                                  \
-    X(name, T, log10, U, 0, DUAL__M(log10, x), 1 / (x * (T)DUAL__LN10), -d1 / x)              \
+    X(name, T, log10, U, 0, DUAL__M(log10, x), DUAL__DOMAIN(f, 1 / (x * (T)DUAL__LN10)),   \
+      -d1 / x)              \
     /* log1p(a+h) ~= log1p(a) + h/(1+a) */                                                      \
-    X(name, T, log1p, U, 0, DUAL__M(log1p, x), 1 / (1 + x), -d1 * d1)                          \
+    X(name, T, log1p, U, 0, DUAL__M(log1p, x), DUAL__DOMAIN(f, 1 / (1 + x)), -d1 * d1)                          \
     /* sin(a+h) ~= sin(a) + cos(a) h */                                                         \
     X(name, T, sin, U, 0, DUAL__M(sin, x), DUAL__M(cos, x), -f)                                \
     /* cos(a+h) ~= cos(a) - sin(a) h */                                                         \
@@ -279,12 +288,13 @@ DUAL__SCALAR_HELPERS(l, long double)
     X(name, T, acosh, U, 0, DUAL__M(acosh, x),                                                 \
       1 / (DUAL__M(sqrt, x - 1) * DUAL__M(sqrt, x + 1)), -x * d1 * d1 * d1)                    \
     /* atanh(a+h) ~= atanh(a) + h / (1 - a^2) */                                                \
-    X(name, T, atanh, U, 0, DUAL__M(atanh, x), 1 / ((1 - x) * (1 + x)), 2 * x * d1 * d1)       \
+    X(name, T, atanh, U, 0, DUAL__M(atanh, x), DUAL__DOMAIN(f, 1 / ((1 - x) * (1 + x))),   \
+      2 * x * d1 * d1)       \
     /* erf(a+h) ~= erf(a) + 2/sqrt(pi) exp(-a^2) h */                                           \
-    X(name, T, erf, U, 0, DUAL__M(erf, x), (T)DUAL__2_SQRTPI * DUAL__M(exp, -x * x),          \
+    X(name, T, erf, U, 0, DUAL__M(erf, x), (T)DUAL__2_SQRTPI * DUAL__EXP_MSQ(x),                \
       -2 * x * d1)                                                                             \
     /* erfc(a+h) ~= erfc(a) - 2/sqrt(pi) exp(-a^2) h */                                         \
-    X(name, T, erfc, U, 0, DUAL__M(erfc, x), -(T)DUAL__2_SQRTPI * DUAL__M(exp, -x * x),       \
+    X(name, T, erfc, U, 0, DUAL__M(erfc, x), -(T)DUAL__2_SQRTPI * DUAL__EXP_MSQ(x),             \
       -2 * x * d1)                                                                             \
     /* sigmoid s(a) = 1/(1+exp(-a)), from t = exp(-|a|) so nothing overflows;                   \
      * s' = s(1-s) = t/(1+t)^2;  s'' = s'(1 - 2s) = -s' tanh(a/2) */                            \
