@@ -40,7 +40,8 @@
  *   DUAL_GENERIC_USER(op)  let your own chunked types join the generic front end:
  *                       #define DUAL_GENERIC_USER(op) DUAL_GENERIC_ENTRY(dual4, op) \
  *                                                     DUAL_GENERIC_ENTRY(dual8, op)
- *                       (define it before or after including; it is expanded where ad_* is used).
+ *                       Define it before including dual.h (or #undef it and define it after);
+ *                       it is expanded where ad_* is used, so the types may come later.
  *
  * TYPES
  *

@@ -306,7 +306,8 @@ static void yz_parts(const double *x, double y[2], double z[2], double Y[3][2], 
 static void ytz_ref(const consts *k, double *J) {
     double y[2], z[2], Y[3][2], Z[3][2];
     yz_parts(k->x, y, z, Y, Z);
-    for (int j = 0; j < 3; ++j) J[j] = Y[j][0] * z[0] + Y[j][1] * z[1] + Z[j][0] * y[0] + Z[j][1] * y[1];
+    for (int j = 0; j < 3; ++j)
+        J[j] = Y[j][0] * z[0] + Y[j][1] * z[1] + Z[j][0] * y[0] + Z[j][1] * y[1];
 }
 static void ytaz_ref(const consts *k, double *J) {
     double y[2], z[2], Y[3][2], Z[3][2], Az[2], Aty[2];
@@ -328,7 +329,8 @@ typedef struct identity {
     void (*ref)(const consts *, double *);
 } identity;
 
-#define ID(NAME, WHAT, CLOSED, N, M, AT) {WHAT, CLOSED, N, M, AT, NAME##_dual, NAME##_real, NAME##_ref}
+#define ID(NAME, WHAT, CLOSED, N, M, AT)                                                       \
+    {WHAT, CLOSED, N, M, AT, NAME##_dual, NAME##_real, NAME##_ref}
 
 static const identity identities[] = {
     ID(ident, "dx/dx", "I", 3, 3, K.x),
@@ -398,8 +400,8 @@ static int jacobian_section(void) {
     den.layout = JAC_DENOMINATOR;
 
     printf("\nThe Jacobian (MATH.md section 3)\n\n");
-    printf("   f(x, y) = 3x^2 y and g(x, y) = 2x + y^8 at (x, y) = (1, 2). jac_dual seeds one input\n"
-           "   per pass (tangent 1 on x, then on y): each pass gives one column of J.\n"
+    printf("   f(x, y) = 3x^2 y and g(x, y) = 2x + y^8 at (x, y) = (1, 2). jac_dual seeds one\n"
+           "   input per pass (tangent 1 on x, then on y): each pass gives one column of J.\n"
            "   Numerator layout (the default): row i = output i, column j = input j.\n\n");
     if (jac_dual(fg_dual, &k, 2, 2, at, y, J) != 0 ||
         jac_dual_ex(fg_dual, &k, 2, 2, at, NULL, Jt, &den) != 0 ||
@@ -510,7 +512,8 @@ static int identity_section(void) {
             jac_dual(chain_dual, &k, 3, 3, K.x, NULL, J) != 0)
             return failures + 1;
         for (int i = 0; i < 3; ++i)
-            for (int j = 0; j < 3; ++j) P[i * 3 + j] = Jf[i * 2] * Jg[j] + Jf[i * 2 + 1] * Jg[3 + j];
+            for (int j = 0; j < 3; ++j)
+                P[i * 3 + j] = Jf[i * 2] * Jg[j] + Jf[i * 2 + 1] * Jg[3 + j];
         printf("\n   The vector chain rule: the Jacobian of f(g(x)) is the product of the\n"
                "   Jacobians, (3x2)(2x3) = 3x3 (each computed by jac_dual on its own):\n");
         {
@@ -546,7 +549,8 @@ static int diagonal_section(void) {
     if (jac_dual(sigm_dual, &k, 3, 3, K.x, NULL, J) != 0) return 1;
     sigm_ref(&k, R);
     printf("   sigma(x) = 1/(1 + e^-x) elementwise at x: J = diag(sigma(x) (*) (1 - sigma(x))).\n"
-           "   Off the diagonal each pass's tangent is an exact 0 (output i never sees input j):\n");
+           "   Off the diagonal each pass's tangent is an exact 0 (output i never sees\n"
+           "   input j):\n");
     {
         const double *mats[] = {J, R};
         const char *titles[] = {"jac_dual", "diag(s (1 - s))"};
@@ -570,7 +574,8 @@ static int diagonal_section(void) {
         const int prec[] = {6, 6};
         print_side(3, 3, 2, mats, titles, prec);
     }
-    printf("   and its gradient, from the same passes: [%g, %g, %g] = x^T (B + B^T) = [%g, %g, %g]\n",
+    printf("   and its gradient, from the same passes: [%g, %g, %g] = x^T (B + B^T) = "
+           "[%g, %g, %g]\n",
            g[0], g[1], g[2], gr[0], gr[1], gr[2]);
     if (!(max_rel_err(9, H, S) <= 1e-14) || !(max_rel_err(3, g, gr) <= 1e-14)) ++failures;
     return failures;
