@@ -568,14 +568,124 @@ DUAL__REAL_DEFINE(dual__l, long double)
 
 /* ---------------------------------------------------------------------------------------------
  * DUALN_DEFINE(name, T, N): a + sum_k b_k e_k, e_j e_k = 0; every rule applied per tangent.
+ *
+ * The tangents are processed in vectors of DUAL__VB(T, N) bytes (GNU C vector extensions, gcc
+ * and clang) when T is float or double and N * sizeof(T) is a multiple of 16; otherwise, or
+ * with DUAL_NO_VECTOR, or on other compilers, by a plain loop over k. Both give the same bits.
+ * Why vectors: the user's function is inlined into the Jacobian pass, and every rule returns a
+ * struct; with a scalar loop the parts are stored one by one and then reloaded by the next
+ * operation (or a struct copy) in wider pieces, which stalls store-to-load forwarding. Loading
+ * and storing whole vectors (d aligned, the value written with its padding, seeds built whole)
+ * keeps the parts in registers or lets the stores forward. The alignment of d is 16 bytes at
+ * most (what malloc guarantees), so arrays of chunked numbers from malloc stay valid. No vector
+ * comparison is used anywhere: gcc 12 ICEs (gimple_expand_vec_cond_expr) when its loop
+ * vectorizer meets one inside a loop of the caller.
  */
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(DUAL_NO_VECTOR)
+#define DUAL__VECTOR 1
+#ifndef DUAL_VECTOR_BYTES
+#if defined(__AVX__)
+#define DUAL_VECTOR_BYTES 32
+#else
+#define DUAL_VECTOR_BYTES 16
+#endif
+#endif
+/* bytes per vector: DUAL_VECTOR_BYTES or 16, whichever divides N * sizeof(T); 0: no vectors */
+#define DUAL__VB(T, N)                                                                         \
+    ((sizeof(T) != sizeof(float) && sizeof(T) != sizeof(double)) ? 0                           \
+     : (N) * sizeof(T) % DUAL_VECTOR_BYTES == 0                  ? DUAL_VECTOR_BYTES           \
+     : (N) * sizeof(T) % 16 == 0                                 ? 16                          \
+                                                                 : 0)
+#define DUAL__ALIGN_D(T, N) _Alignas(DUAL__VB(T, N) ? 16 : _Alignof(T))
+/* The vector type, its lane count, load, store and broadcast: defined for every T (lanes of
+ * double stand in for long double; such types never take the vector branch). */
+#define DUAL__VDEFS(name, T, N)                                                                \
+    typedef __typeof__(_Generic((T)0, float: (float)0, default: (double)0)) name##__e;         \
+    typedef name##__e name##__v                                                                \
+        __attribute__((vector_size(DUAL__VB(T, N) ? DUAL__VB(T, N) : 16)));                     \
+    typedef __typeof__(_Generic((T)0, float: (int)0, default: (long long)0)) name##__ie;      \
+    typedef name##__ie name##__iv                                                              \
+        __attribute__((vector_size(DUAL__VB(T, N) ? DUAL__VB(T, N) : 16)));                     \
+    typedef __typeof__(_Generic((T)0, float: (unsigned)0, default: (unsigned long long)0))    \
+        name##__ue;                                                                            \
+    typedef name##__ue name##__uv                                                              \
+        __attribute__((vector_size(DUAL__VB(T, N) ? DUAL__VB(T, N) : 16)));                     \
+    enum { name##__lanes = (int)(sizeof(name##__v) / sizeof(name##__e)) };                    \
+    DUAL_API name##__v name##__ld(const T *p) {                                                \
+        name##__v r;                                                                           \
+        __builtin_memcpy(&r, p, sizeof r);                                                     \
+        return r;                                                                              \
+    }                                                                                          \
+    DUAL_API void name##__st(T *p, name##__v a) { __builtin_memcpy(p, &a, sizeof a); }         \
+    /* s in every lane: -0 + s is s exactly, also for s = -0 (+0 + s is not) */                \
+    DUAL_API name##__v name##__bc(T s) {                                                       \
+        const name##__v z = {0};                                                               \
+        return -z + (name##__e)s;                                                              \
+    }                                                                                          \
+    /* lanes k.. of a seed, computed whole: t in lane j - k if that is one of them, else 0;    \
+     * the mask is a window of a table with one set entry (no vector compare) */               \
+    DUAL_API name##__v name##__seed_v(int k, int j, T t) {                                     \
+        static const name##__ie tab[32] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1}; \
+        const int i = j - k, s = i >= 0 && i < name##__lanes ? 16 - i : 0;                     \
+        name##__iv m;                                                                          \
+        __builtin_memcpy(&m, tab + s, sizeof m);                                               \
+        return (name##__v)(m & (name##__iv)name##__bc(t));                                     \
+    }                                                                                          \
+    /* the value and the padding before d, written whole (16 bytes) */                         \
+    DUAL_API void name##__setv(name *r, T v) {                                                 \
+        name##__e h __attribute__((vector_size(16))) = {0};                                    \
+        h[0] = (name##__e)v;                                                                   \
+        __builtin_memcpy(r, &h, sizeof h);                                                     \
+    }                                                                                          \
+    DUAL__VGUARD(name, T)
+/* The zero-tangent guard on vectors, (d == 0 ? d : g) * d lane by lane: the product g * d
+ * with the lanes where d == +-0 cleared to +0 by an integer mask, without a vector compare:
+ * with u = d's magnitude bits, u + (2^(b-1) - 1) has its top bit set exactly when u != 0, so
+ * m = 0 - ((u + C) >> (b - 1)) is all ones there and 0 elsewhere (b = bits per lane). NaN
+ * tangents are kept (u != 0), as in the scalar rule. Five integer operations per vector. */
+#ifdef DUAL_NO_ZERO_GUARD
+#define DUAL__VGUARD(name, T)                                                                  \
+    DUAL_API name##__v name##__gscale(T g, name##__v d) { return d * name##__bc(g); }
+#else
+#define DUAL__VGUARD(name, T)                                                                  \
+    DUAL_API name##__v name##__gscale(T g, name##__v d) {                                      \
+        enum { b = (int)(sizeof(name##__ue) * 8) };                                            \
+        const name##__uv z = {0}, c = ((z + 1) << (b - 1)) - 1;                                \
+        const name##__uv m = z - ((((name##__uv)d & c) + c) >> (b - 1));                       \
+        return (name##__v)((name##__uv)(d * name##__bc(g)) & m);                               \
+    }
+#endif
+/* for every tangent: VSTMT on vectors at k (if the type has them), else SSTMT on
+ * d[k]; the loops unrolled (so that gcc's late SRA can keep small numbers in registers) */
+#define DUAL__NLOOP(name, VSTMT, SSTMT)                                                        \
+    if (DUAL__VB(name##_scalar, name##_width)) {                                               \
+        DUAL__UNROLL for (int k = 0; k < (int)name##_width; k += name##__lanes) VSTMT;         \
+    } else {                                                                                   \
+        DUAL__UNROLL DUAL__FOR(k, name) SSTMT;                                                 \
+    }
+#define DUAL__UNROLL _Pragma("GCC unroll 64")
+#define DUAL__LD(name, a) name##__ld((a).d + k)
+#define DUAL__SETV(name, r, x)                                                                 \
+    if (DUAL__VB(name##_scalar, name##_width))                                                 \
+        name##__setv(&(r), (x));                                                               \
+    else                                                                                       \
+        (r).v = (x);
+#define DUAL__ST(name, r, x) name##__st((r).d + k, (x))
+#else
+#define DUAL__ALIGN_D(T, N)
+#define DUAL__VDEFS(name, T, N)
+#define DUAL__NLOOP(name, VSTMT, SSTMT) DUAL__FOR(k, name) SSTMT;
+#define DUAL__SETV(name, r, x) (r).v = (x);
+#endif
+
 #define DUAL__U_DUALN(name, T, op, K, PRE, VALUE, D1, D2)                                      \
     DUAL_API name name##_##op(DUAL__P_##K(name, T)) {                                          \
         const T x = a.v, t = (T)(PRE), f = (T)(VALUE), d1 = (T)(D1);                           \
         name r;                                                                                \
         (void)t;                                                                               \
-        r.v = f;                                                                               \
-        DUAL__FOR(k, name) r.d[k] = DUAL__SCALE(d1, a.d[k]);                                   \
+        DUAL__SETV(name, r, f)                                                                 \
+        DUAL__NLOOP(name, DUAL__ST(name, r, name##__gscale(d1, DUAL__LD(name, a))),            \
+                    r.d[k] = DUAL__SCALE(d1, a.d[k]))                                          \
         return r;                                                                              \
     }
 #define DUAL__B_DUALN(name, T, op, PRE, VALUE, FX, FY, FXX, FXY, FYY)                          \
@@ -583,43 +693,77 @@ DUAL__REAL_DEFINE(dual__l, long double)
         const T x = a.v, y = b.v, t = (T)(PRE), f = (T)(VALUE), fx = (T)(FX), fy = (T)(FY);    \
         name r;                                                                                \
         (void)t;                                                                               \
-        r.v = f;                                                                               \
-        DUAL__FOR(k, name) r.d[k] = DUAL__SCALE(fx, a.d[k]) + DUAL__SCALE(fy, b.d[k]);         \
+        DUAL__SETV(name, r, f)                                                                 \
+        DUAL__NLOOP(name,                                                                      \
+                    DUAL__ST(name, r,                                                          \
+                             name##__gscale(fx, DUAL__LD(name, a)) +                           \
+                                 name##__gscale(fy, DUAL__LD(name, b))),                       \
+                    r.d[k] = DUAL__SCALE(fx, a.d[k]) + DUAL__SCALE(fy, b.d[k]))                \
         return r;                                                                              \
     }
-/* r.v = VALUE; r.d[k] = TANGENT for every k (a, b, c, s in scope) */
-#define DUAL__N_EACH(name, VALUE, TANGENT)                                                     \
+/* r.v = VALUE; r.d[k] = TANGENT for every k (a, b, c, s in scope); VTANGENT: the same on the
+ * vectors at k (DUAL__LD(name, a) is a's) */
+#define DUAL__N_EACH(name, VALUE, VTANGENT, TANGENT)                                           \
     name r;                                                                                    \
-    r.v = (VALUE);                                                                             \
-    DUAL__FOR(k, name) r.d[k] = (TANGENT);                                                     \
+    DUAL__SETV(name, r, (VALUE))                                                               \
+    DUAL__NLOOP(name, DUAL__ST(name, r, VTANGENT), r.d[k] = (TANGENT))                         \
     return r
 
 #define DUALN_DEFINE(name, T, N)                                                               \
-    typedef struct name { T v; T d[N]; } name;                                                 \
+    typedef struct name { T v; DUAL__ALIGN_D(T, N) T d[N]; } name;                             \
     typedef T name##_scalar;                                                                   \
     enum { name##_width = (N) };                                                               \
-    DUAL_API name name##_make(T v, const T *d) { DUAL__N_EACH(name, v, d ? d[k] : 0); }        \
-    DUAL_API name name##_const(T v) { DUAL__N_EACH(name, v, 0); }                              \
-    /* value v, tangent j is t, the others 0 (j outside [0, N): all 0) */                      \
-    DUAL_API name name##__seed(T v, int j, T t) { DUAL__N_EACH(name, v, k == j ? t : 0); }     \
+    DUAL__VDEFS(name, T, N)                                                                    \
+    DUAL_API name name##_make(T v, const T *d) {                                               \
+        name r;                                                                                \
+        r.v = v;                                                                               \
+        DUAL__FOR(k, name) r.d[k] = d ? d[k] : 0;                                              \
+        return r;                                                                              \
+    }                                                                                          \
+    DUAL_API name name##_const(T v) { DUAL__N_EACH(name, v, name##__bc(0), 0); }               \
+    /* value v, tangent j is t, the others 0 (j outside [0, N): all 0); written whole */       \
+    DUAL_API name name##__seed(T v, int j, T t) {                                              \
+        DUAL__N_EACH(name, v, name##__seed_v(k, j, t), k == j ? t : 0);                        \
+    }                                                                                          \
     DUAL_API name name##_var(T v, int j) { return name##__seed(v, j, 1); }                     \
     DUAL_API T name##__tangent(name a, int k) { return a.d[k]; }                               \
-    DUAL_API name name##_add(name a, name b) { DUAL__N_EACH(name, a.v + b.v, a.d[k] + b.d[k]); } \
-    DUAL_API name name##_sub(name a, name b) { DUAL__N_EACH(name, a.v - b.v, a.d[k] - b.d[k]); } \
-    DUAL_API name name##_neg(name a) { DUAL__N_EACH(name, -a.v, -a.d[k]); }                    \
+    DUAL_API name name##_add(name a, name b) {                                                 \
+        DUAL__N_EACH(name, a.v + b.v, DUAL__LD(name, a) + DUAL__LD(name, b), a.d[k] + b.d[k]); \
+    }                                                                                          \
+    DUAL_API name name##_sub(name a, name b) {                                                 \
+        DUAL__N_EACH(name, a.v - b.v, DUAL__LD(name, a) - DUAL__LD(name, b), a.d[k] - b.d[k]); \
+    }                                                                                          \
+    DUAL_API name name##_neg(name a) { DUAL__N_EACH(name, -a.v, -DUAL__LD(name, a), -a.d[k]); } \
     DUAL_API name name##_mul(name a, name b) {                                                 \
-        DUAL__N_EACH(name, a.v * b.v, a.d[k] * b.v + a.v * b.d[k]);                            \
+        DUAL__N_EACH(name, a.v * b.v,                                                          \
+                     DUAL__LD(name, a) * name##__bc(b.v) + name##__bc(a.v) * DUAL__LD(name, b), \
+                     a.d[k] * b.v + a.v * b.d[k]);                                             \
     }                                                                                          \
     DUAL_API name name##_fma(name a, name b, name c) {                                         \
-        DUAL__N_EACH(name, DUAL__M3(fma, a.v, b.v, c.v), a.d[k] * b.v + a.v * b.d[k] + c.d[k]); \
+        DUAL__N_EACH(name, DUAL__M3(fma, a.v, b.v, c.v),                                       \
+                     DUAL__LD(name, a) * name##__bc(b.v) + name##__bc(a.v) * DUAL__LD(name, b) + \
+                         DUAL__LD(name, c),                                                    \
+                     a.d[k] * b.v + a.v * b.d[k] + c.d[k]);                                    \
     }                                                                                          \
-    DUAL_API name name##_adds(name a, T s) { DUAL__N_EACH(name, a.v + s, a.d[k]); }            \
-    DUAL_API name name##_subs(name a, T s) { DUAL__N_EACH(name, a.v - s, a.d[k]); }            \
-    DUAL_API name name##_ssub(T s, name a) { DUAL__N_EACH(name, s - a.v, -a.d[k]); }           \
-    DUAL_API name name##_muls(name a, T s) { DUAL__N_EACH(name, a.v * s, a.d[k] * s); }        \
+    DUAL_API name name##_adds(name a, T s) {                                                   \
+        DUAL__N_EACH(name, a.v + s, DUAL__LD(name, a), a.d[k]);                                \
+    }                                                                                          \
+    DUAL_API name name##_subs(name a, T s) {                                                   \
+        DUAL__N_EACH(name, a.v - s, DUAL__LD(name, a), a.d[k]);                                \
+    }                                                                                          \
+    DUAL_API name name##_ssub(T s, name a) {                                                   \
+        DUAL__N_EACH(name, s - a.v, -DUAL__LD(name, a), -a.d[k]);                              \
+    }                                                                                          \
+    DUAL_API name name##_muls(name a, T s) {                                                   \
+        DUAL__N_EACH(name, a.v * s, DUAL__LD(name, a) * name##__bc(s), a.d[k] * s);            \
+    }                                                                                          \
     DUAL_API name name##_divs(name a, T s) {                                                   \
         const T q = 1 / s;                                                                     \
-        DUAL__N_EACH(name, a.v / s, DUAL__SCALE(q, a.d[k]));                                   \
+        name r;                                                                                \
+        DUAL__SETV(name, r, a.v / s)                                                           \
+        DUAL__NLOOP(name, DUAL__ST(name, r, name##__gscale(q, DUAL__LD(name, a))),             \
+                    r.d[k] = DUAL__SCALE(q, a.d[k]))                                           \
+        return r;                                                                              \
     }                                                                                          \
     DUAL__UNARY(DUAL__U_DUALN, name, T)                                                        \
     DUAL__BINARY(DUAL__B_DUALN, name, T)                                                       \

@@ -18,7 +18,7 @@
  *   #include <stdio.h>
  *   #include "jacobian.h"
  *
- *   static int f(const dual *x, dual *y, void *ctx) {        // R^2 -> R^2, MATH.md section 3
+ *   static inline int f(const dual *x, dual *y, void *ctx) { // R^2 -> R^2, MATH.md section 3
  *       (void)ctx;
  *       y[0] = ad_mul(ad_muls(ad_sqr(x[0]), 3.0), x[1]);     // f = 3 x^2 y
  *       y[1] = ad_add(ad_muls(x[0], 2.0), ad_powi(x[1], 8)); // g = 2 x + y^8
@@ -36,7 +36,16 @@
  *   A chunked type of width N takes ceil(n/N) passes instead of n:
  *       DUALN_DEFINE(dual4, double, 4)   // from dual.h
  *       JAC_DEFINE(dual4)                // jac_dual4, grad_dual4, jvp_dual4, ..._ex
- *   (for ad_* to accept dual4, also define DUAL_GENERIC_USER, see dual.h).
+ *   (for ad_* to accept dual4, define DUAL_GENERIC_USER before including, see dual.h).
+ *
+ * METHOD (MATH.md sections 6-7)
+ *   A dual number a + b e (e^2 = 0) carries f(a) + f'(a) b e through every operation. Seed
+ *   the tangent of input x_j with 1 and all others with 0: the tangent of output y_i is then
+ *   dy_i/dx_j, so one evaluation of f gives column j of the Jacobian (forward mode gets
+ *   columns; reverse mode would get rows). A chunked dual a + sum_k b_k e_k carries N such
+ *   directions, so N columns per evaluation; seeding v instead of a unit vector gives J v.
+ *   A hyper-dual a + b e1 + c e2 + d e1e2 seeded with e1 on x_i and e2 on x_j carries
+ *   d2f/dx_i dx_j in its e1e2 part, exactly (no step size); e2 seeded along v gives (H v)_i.
  *
  * CONFIGURATION MACROS (define before including)
  *   JAC_STACK_MAX   default 64. When n <= JAC_STACK_MAX and m <= JAC_STACK_MAX the builders
@@ -47,8 +56,13 @@
  *                   given in jac_opts (and by jac_check_fn, see below). Define both or none.
  *   JAC_INLINE      linkage of the builders; default `static inline
  *                   __attribute__((always_inline))` on gcc/clang, `static inline` elsewhere.
- *                   Forced inlining lets the compiler see which f is passed and inline the
- *                   user's function into every pass (no indirect call; tests/test_inline.sh).
+ *                   Forced inlining puts the pass loop into the caller, where the compiler
+ *                   sees which f is passed: the call of f is direct, never through the
+ *                   pointer, and f is inlined into the passes when the compiler's heuristics
+ *                   allow. Declare f `static inline`: clang inlines a plain `static` f too,
+ *                   but gcc -O2 inlines a non-inline f only when it is tiny (otherwise it
+ *                   keeps a direct call to an out-of-line copy). tests/test_inline.sh checks
+ *                   the generated code of both compilers.
  *   JAC_API         linkage of the other functions (default static inline, marked unused).
  *   JAC_CSTEP_H     complex-step relative step, default 1e-20 (see FINITE DIFFERENCES).
  *   JAC_NO_COMPLEX  leave out jac_cstep (also left out when __STDC_NO_COMPLEX__ is defined).
@@ -129,7 +143,8 @@
  *                   unknown layout; ld smaller than packed; workspace too small or not
  *                   aligned for the dual type; tol negative or NaN.
  *   JAC_EFUNC  (-2) the user's function (or jfn) returned non-zero; the builder stopped.
- *   JAC_ENOMEM (-3) JAC_MALLOC returned NULL (or the byte count overflowed size_t).
+ *   JAC_ENOMEM (-3) JAC_MALLOC returned NULL, or the byte count overflowed size_t or
+ *                   exceeded PTRDIFF_MAX (then JAC_MALLOC is not called).
  *
  * WHAT THE OUTPUTS HOLD ON ERROR
  *   JAC_EINVAL and JAC_ENOMEM are detected before f is called: nothing is written.
@@ -149,9 +164,12 @@
  *   is used whatever the size. Exception: jac_check_fn needs m*n doubles for the user's
  *   Jacobian and always takes them from opt->work or JAC_MALLOC.
  *   There is no global or static mutable state: any number of threads may call any function
- *   at once (with their own outputs and workspaces). Results do not depend on the workspace
- *   or the thread; a chunked type gives the same bits as its scalar dual when dual.h does
- *   the per-direction arithmetic identically (which it promises).
+ *   at once (with their own outputs and workspaces). Results do not depend on the workspace,
+ *   the stack/heap choice or the thread. A chunked type gives the same bits as its scalar
+ *   dual (dual.h does the per-direction arithmetic identically), provided the compiler does
+ *   not fuse a*b + c differently in different places: gcc in ISO C mode (-std=c11) never
+ *   fuses; clang's default -ffp-contract=on may (it folds constant inputs with a fused
+ *   multiply-add), so build with -ffp-contract=off where identical bits matter.
  *   f receives x as a const array whose tangents are the seeds; it must write every y[i]
  *   (y starts each pass as zeros). x, y, J must not overlap.
  *
@@ -159,7 +177,8 @@
  *   jac_fd_forward: h_j = sqrt(DBL_EPSILON) * max(|x_j|, 1); the step actually used is
  *       h = (x_j + h_j) - x_j, computed in double, so x_j + h is exactly the point evaluated
  *       and the division uses the true step. J_ij = (f_i(x + h e_j) - f_i(x)) / h.
- *       Error ~ sqrt(eps) ~ 1e-8 relative. Pass 0 evaluates f(x) (it becomes y), pass j+1 x+h e_j.
+ *       Error ~ sqrt(eps) ~ 1e-8 relative. Pass 0 evaluates f(x) (it becomes y), pass
+ *       j + 1 evaluates f(x + h e_j).
  *   jac_fd_central: h_j = cbrt(DBL_EPSILON) * max(|x_j|, 1); xp = x_j + h_j, xm = x_j - h_j;
  *       J_ij = (f_i(..xp..) - f_i(..xm..)) / (xp - xm): the denominator is the distance of
  *       the two points actually evaluated. Error ~ eps^(2/3) ~ 1e-11. Passes 2j (xp) and
@@ -345,7 +364,8 @@ JAC__PRIVATE int jac__memory(jac__plan *p, const jac_opts *opt, size_t need, siz
         return JAC_OK;
     }
     if (fits_stack) return JAC_OK;
-    if (need == 0) return JAC_ENOMEM;
+    /* no object may exceed PTRDIFF_MAX bytes (this also tells the compiler the bound) */
+    if (need == 0 || need > (size_t)PTRDIFF_MAX) return JAC_ENOMEM;
     p->mem = JAC_MALLOC(need);
     if (p->mem == NULL) return JAC_ENOMEM;
     p->heap = 1;
@@ -362,8 +382,10 @@ JAC__PRIVATE void jac__release(jac__plan *p) {
 
 #define JAC_DEFINE_TYPES(name) typedef int (*jac_##name##_fn)(const name *x, name *y, void *ctx);
 
-/* Pass p of jac_##name##_ex seeds tangent k = 0..w-1 on input j = p*N + k (dy/dx_j lands in
- * tangent k of every output), reads those w columns, and clears the seeds again. */
+/* Pass p of jac_##name##_ex has tangent k = 0..w-1 seeded on input j = p*N + k (dy/dx_j lands
+ * in tangent k of every output), reads those w columns, then unseeds that chunk and seeds the
+ * next. The tangents are read in place, ((const T *)&y.d)[k] (d is a T or a T[N]): the same
+ * number as name##__tangent(y, k) without copying the whole number per entry. */
 #define JAC_DEFINE_FUNCS(scope, name)                                                            \
     JAC__PRIVATE size_t jac_##name##_worksize(size_t n, size_t m) {                             \
         return jac__bytes(n, sizeof(name), m, sizeof(name));                                     \
@@ -386,22 +408,24 @@ JAC__PRIVATE void jac__release(jac__plan *p) {
             xd = (name *)p.mem;                                                                  \
             yd = xd + n;                                                                         \
         }                                                                                        \
-        for (j = 0; j < n; ++j) xd[j] = name##__seed(x[j], 0, (name##_scalar)0);                 \
+        /* every input written whole once, the first chunk seeded (input j, direction j) */    \
+        for (j = 0; j < n; ++j)                                                                  \
+            xd[j] = name##__seed(x[j], (int)j, (name##_scalar)(j < W ? 1 : 0));                  \
         for (j = 0; j < n; j += w) {                                                             \
             w = n - j < W ? n - j : W;                                                           \
-            for (k = 0; k < w; ++k)                                                              \
-                xd[j + k] = name##__seed(xd[j + k].v, (int)k, (name##_scalar)1);                 \
-            for (i = 0; i < m; ++i)                                                              \
-                yd[i] = name##__seed((name##_scalar)0, 0, (name##_scalar)0);                     \
+            for (i = 0; i < m; ++i) yd[i] = name##__seed((name##_scalar)0, 0, (name##_scalar)0); \
             if (f(xd, yd, ctx) != 0) {                                                           \
                 rc = JAC_EFUNC;                                                                  \
                 break;                                                                           \
             }                                                                                    \
-            for (k = 0; k < w; ++k)                                                              \
-                xd[j + k] = name##__seed(xd[j + k].v, 0, (name##_scalar)0);                      \
+            /* the tangents read in place, not through a copy of the number (d: T or T[N]) */    \
             for (i = 0; i < m; ++i)                                                              \
                 for (k = 0; k < w; ++k)                                                          \
-                    J[i * p.rs + (j + k) * p.cs] = name##__tangent(yd[i], (int)k);               \
+                    J[i * p.rs + (j + k) * p.cs] = ((const name##_scalar *)&yd[i].d)[k];         \
+            /* unseed this chunk, seed the next */                                               \
+            for (k = j; k < j + w; ++k) xd[k] = name##__seed(x[k], 0, (name##_scalar)0);         \
+            for (k = j + w; k < n && k < j + w + W; ++k)                                         \
+                xd[k] = name##__seed(x[k], (int)(k - j - w), (name##_scalar)1);                  \
         }                                                                                        \
         if (rc == JAC_OK && y != NULL)                                                           \
             for (i = 0; i < m; ++i) y[i] = yd[i].v;                                              \

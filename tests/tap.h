@@ -70,7 +70,7 @@ TAP__UNUSED static int tap_same(double got, double want) {
 /* Check closeness and, on failure, print both values. */
 #define tap_near(got, want, rtol, atol, ...)                                          \
     do {                                                                              \
-        long double tap__g = (got), tap__w = (want);                                  \
+        long double tap__g = (long double)(got), tap__w = (long double)(want);                                \
         if (!tap_ok(tap_close(tap__g, tap__w, (rtol), (atol)), __VA_ARGS__))          \
             tap_diag("got %.21Lg, want %.21Lg, rel err %.3Lg", tap__g, tap__w,       \
                      tap__w != 0 ? fabsl((tap__g - tap__w) / tap__w) : fabsl(tap__g)); \

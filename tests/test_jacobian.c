@@ -2,8 +2,8 @@
  * of every builder (scalar and chunked duals bit for bit, jvp, grad, hess, hvp), the call
  * counts each builder promises, the two layouts, finite differences and the complex step
  * against the exact Jacobian, and the derivative checker. Output: TAP. */
-#define DUAL_GENERIC_USER(op)                                                                  \
-    DUAL_GENERIC_ENTRY(dual1, op) DUAL_GENERIC_ENTRY(dual2, op) DUAL_GENERIC_ENTRY(dual3, op)  \
+#define DUAL_GENERIC_USER(op)                                                                      \
+    DUAL_GENERIC_ENTRY(dual1, op) DUAL_GENERIC_ENTRY(dual2, op) DUAL_GENERIC_ENTRY(dual3, op)      \
     DUAL_GENERIC_ENTRY(dual4, op) DUAL_GENERIC_ENTRY(dual8, op) DUAL_GENERIC_ENTRY(dualf3, op)
 #include "jacobian.h"
 
@@ -14,8 +14,9 @@
 #include "tap.h"
 
 /* tap_near with the promotion to long double made explicit (-Wdouble-promotion) */
-#define TNEAR(got, want, rtol, atol, ...) \
-    tap_near((long double)(got), (long double)(want), (long double)(rtol), (long double)(atol), __VA_ARGS__)
+#define TNEAR(got, want, rtol, atol, ...)                                                          \
+    tap_near((long double)(got), (long double)(want), (long double)(rtol), (long double)(atol),    \
+             __VA_ARGS__)
 
 DUALN_DEFINE(dual1, double, 1)
 DUALN_DEFINE(dual2, double, 2)
@@ -38,8 +39,8 @@ typedef double complex cplx;
 typedef struct probe {
     long calls;
     long fail_at;
-    size_t n;         /* size for the functions that need one */
-    const double *A;  /* data for the identities */
+    size_t n;        /* size for the functions that need one */
+    const double *A; /* data for the identities */
     const double *w;
     double z;
 } probe;
@@ -65,7 +66,9 @@ static int mat_near(const double *got, const double *want, size_t cnt, double rt
     int good = 1;
     for (k = 0; k < cnt; ++k) {
         double e = fabs(got[k] - want[k]), lim = atol + rtol * fabs(want[k]);
-        if (!tap_close((long double)got[k], (long double)want[k], (long double)rtol, (long double)atol)) good = 0;
+        if (!tap_close((long double)got[k], (long double)want[k], (long double)rtol,
+                       (long double)atol))
+            good = 0;
         if (isnan(e) || e - lim > werr) {
             werr = isnan(e) ? HUGE_VAL : e - lim;
             worst = k;
@@ -112,15 +115,15 @@ static double max_relerr(const double *a, const double *b, size_t cnt) {
 /* R^7 -> R^5, smooth, one body for every type */
 #define MIX_N 7
 #define MIX_M 5
-#define DEF_MIX(D)                                                                             \
-    static int mix_##D(const D *x, D *y, void *ctx) {                                          \
-        if (count_call(ctx)) return 7;                                                         \
-        y[0] = ad_add(ad_mul(ad_sin(x[0]), ad_exp(x[1])), ad_mul(x[2], x[3]));                 \
-        y[1] = ad_div(ad_log(ad_adds(ad_sqr(x[4]), 1.0)), ad_adds(ad_sqr(x[5]), 1.0));         \
-        y[2] = ad_mul(ad_sqrt(ad_adds(ad_add(ad_sqr(x[0]), ad_sqr(x[6])), 1.0)), ad_tanh(x[3])); \
-        y[3] = ad_add(ad_sub(ad_powi(x[1], 3), ad_mul(x[5], x[6])), ad_atan(x[2]));            \
-        y[4] = ad_add(ad_hypot(x[4], x[5]), ad_muls(ad_add(x[0], x[6]), 0.5));                 \
-        return 0;                                                                              \
+#define DEF_MIX(D)                                                                                 \
+    static int mix_##D(const D *x, D *y, void *ctx) {                                              \
+        if (count_call(ctx)) return 7;                                                             \
+        y[0] = ad_add(ad_mul(ad_sin(x[0]), ad_exp(x[1])), ad_mul(x[2], x[3]));                     \
+        y[1] = ad_div(ad_log(ad_adds(ad_sqr(x[4]), 1.0)), ad_adds(ad_sqr(x[5]), 1.0));             \
+        y[2] = ad_mul(ad_sqrt(ad_adds(ad_add(ad_sqr(x[0]), ad_sqr(x[6])), 1.0)), ad_tanh(x[3]));   \
+        y[3] = ad_add(ad_sub(ad_powi(x[1], 3), ad_mul(x[5], x[6])), ad_atan(x[2]));                \
+        y[4] = ad_add(ad_hypot(x[4], x[5]), ad_muls(ad_add(x[0], x[6]), 0.5));                     \
+        return 0;                                                                                  \
     }
 DEF_MIX(double)
 DEF_MIX(cplx)
@@ -135,31 +138,31 @@ DEF_MIX(dual8)
 DEF_MIX(dualf3)
 
 /* homogeneous functions (relative FD errors do not depend on the scale of x) */
-#define DEF_HOMOG(D)                                                                           \
-    static int homog_##D(const D *x, D *y, void *ctx) {                                        \
-        (void)ctx;                                                                             \
-        y[0] = ad_mul(ad_sqr(x[0]), x[1]);                                                     \
-        y[1] = ad_div(ad_powi(x[1], 3), x[0]);                                                 \
-        y[2] = ad_hypot(x[0], x[1]);                                                           \
-        return 0;                                                                              \
+#define DEF_HOMOG(D)                                                                               \
+    static int homog_##D(const D *x, D *y, void *ctx) {                                            \
+        (void)ctx;                                                                                 \
+        y[0] = ad_mul(ad_sqr(x[0]), x[1]);                                                         \
+        y[1] = ad_div(ad_powi(x[1], 3), x[0]);                                                     \
+        y[2] = ad_hypot(x[0], x[1]);                                                               \
+        return 0;                                                                                  \
     }
 DEF_HOMOG(double)
 DEF_HOMOG(dual)
 
 /* Rosenbrock-like scalar function of n = probe.n inputs:
  * f = sum (1 - x_i)^2 + 10 sum (x_{i+1} - x_i^2)^2 + sin(x_0 x_{n-1}) */
-#define DEF_ROSEN(D)                                                                           \
-    static int rosen_##D(const D *x, D *y, void *ctx) {                                        \
-        size_t i, n = ((probe *)ctx)->n;                                                       \
-        D acc = ad_const(x[0], 0);                                                             \
-        if (count_call(ctx)) return 7;                                                         \
-        for (i = 0; i < n; ++i) {                                                              \
-            acc = ad_add(acc, ad_sqr(ad_ssub(1.0, x[i])));                                     \
-            if (i + 1 < n)                                                                     \
-                acc = ad_add(acc, ad_muls(ad_sqr(ad_sub(x[i + 1], ad_sqr(x[i]))), 10.0));      \
-        }                                                                                      \
-        y[0] = ad_add(acc, ad_sin(ad_mul(x[0], x[n - 1])));                                    \
-        return 0;                                                                              \
+#define DEF_ROSEN(D)                                                                               \
+    static int rosen_##D(const D *x, D *y, void *ctx) {                                            \
+        size_t i, n = ((probe *)ctx)->n;                                                           \
+        D acc = ad_const(x[0], 0);                                                                 \
+        if (count_call(ctx)) return 7;                                                             \
+        for (i = 0; i < n; ++i) {                                                                  \
+            acc = ad_add(acc, ad_sqr(ad_ssub(1.0, x[i])));                                         \
+            if (i + 1 < n)                                                                         \
+                acc = ad_add(acc, ad_muls(ad_sqr(ad_sub(x[i + 1], ad_sqr(x[i]))), 10.0));          \
+        }                                                                                          \
+        y[0] = ad_add(acc, ad_sin(ad_mul(x[0], x[n - 1])));                                        \
+        return 0;                                                                                  \
     }
 DEF_ROSEN(double)
 DEF_ROSEN(dual)
@@ -278,15 +281,15 @@ static int ax(const dual *x, dual *y, void *ctx) { /* A x, A = probe.A, m = 3, n
     return 0;
 }
 static const double A44[16] = {2, -1, 0.5, 3, 1, 4, -2, 0, 0.25, 1, 5, -1, 3, 2, 1, -4};
-#define DEF_XAX(D)                                                                             \
-    static int xax_##D(const D *x, D *y, void *ctx) { /* x^T A x, A = probe.A, n = 4 */        \
-        const probe *p = (const probe *)ctx;                                                   \
-        size_t i, j;                                                                           \
-        y[0] = ad_const(x[0], 0);                                                              \
-        for (i = 0; i < 4; ++i)                                                                \
-            for (j = 0; j < 4; ++j)                                                            \
-                y[0] = ad_add(y[0], ad_muls(ad_mul(x[i], x[j]), p->A[i * 4 + j]));             \
-        return 0;                                                                              \
+#define DEF_XAX(D)                                                                                 \
+    static int xax_##D(const D *x, D *y, void *ctx) { /* x^T A x, A = probe.A, n = 4 */            \
+        const probe *p = (const probe *)ctx;                                                       \
+        size_t i, j;                                                                               \
+        y[0] = ad_const(x[0], 0);                                                                  \
+        for (i = 0; i < 4; ++i)                                                                    \
+            for (j = 0; j < 4; ++j)                                                                \
+                y[0] = ad_add(y[0], ad_muls(ad_mul(x[i], x[j]), p->A[i * 4 + j]));                 \
+        return 0;                                                                                  \
     }
 DEF_XAX(dual)
 DEF_XAX(hdual)
@@ -376,18 +379,18 @@ static int neuron(const dual *wb, dual *a, void *ctx) {
 #define MSE_D 3
 static const double MSE_X[MSE_N * MSE_D] = {1, 2, -1, 0.5, -1, 2, -2, 0.5, 1, 3, 1, 0.5, -1, -3, 2};
 static const double MSE_Y[MSE_N] = {1.0, 2.5, -0.5, 4.0, 0.3};
-#define DEF_MSE(D)                                                                             \
-    static int mse_##D(const D *wb, D *c, void *ctx) {                                         \
-        const probe *p = (const probe *)ctx;                                                   \
-        size_t s, i;                                                                           \
-        D acc = ad_const(wb[0], 0);                                                            \
-        for (s = 0; s < MSE_N; ++s) {                                                          \
-            D z = wb[p->n];                                                                    \
-            for (i = 0; i < p->n; ++i) z = ad_add(z, ad_muls(wb[i], p->A[s * p->n + i]));      \
-            acc = ad_add(acc, ad_sqr(ad_ssub(p->w[s], ad_relu(z))));                           \
-        }                                                                                      \
-        c[0] = ad_divs(acc, (double)MSE_N);                                                    \
-        return 0;                                                                              \
+#define DEF_MSE(D)                                                                                 \
+    static int mse_##D(const D *wb, D *c, void *ctx) {                                             \
+        const probe *p = (const probe *)ctx;                                                       \
+        size_t s, i;                                                                               \
+        D acc = ad_const(wb[0], 0);                                                                \
+        for (s = 0; s < MSE_N; ++s) {                                                              \
+            D z = wb[p->n];                                                                        \
+            for (i = 0; i < p->n; ++i) z = ad_add(z, ad_muls(wb[i], p->A[s * p->n + i]));          \
+            acc = ad_add(acc, ad_sqr(ad_ssub(p->w[s], ad_relu(z))));                               \
+        }                                                                                          \
+        c[0] = ad_divs(acc, (double)MSE_N);                                                        \
+        return 0;                                                                                  \
     }
 DEF_MSE(dual)
 DEF_MSE(double)
@@ -416,7 +419,8 @@ static void test_identities(void) {
     }
     {
         double x11[2] = {1, 1}, g[2], W[2] = {2, 4}, fx;
-        tap_ok(grad_dual(d2l, NULL, 2, x11, &fx, g) == 0 && fx == 3.0, "3: grad of x1^2 + 2x2^2 runs, f(1,1) = 3");
+        tap_ok(grad_dual(d2l, NULL, 2, x11, &fx, g) == 0 && fx == 3.0,
+               "3: grad of x1^2 + 2x2^2 runs, f(1,1) = 3");
         mat_same(g, W, 2, "3: D2L: d(x1^2 + 2x2^2)/dx = (2, 4) at (1, 1)");
     }
     /* section 4 */
@@ -495,7 +499,9 @@ static void test_identities(void) {
         for (j = 0; j < AX_N; ++j)
             for (i = 0; i < 5; ++i)
                 okp &= Jpad[j * 5 + i] == (i < AX_M ? A34[i * AX_N + j] : -777.0);
-        tap_ok(okp, "4: denominator layout with ld = 5: A^T in the first 3 of each row, padding untouched");
+        tap_ok(
+            okp,
+            "4: denominator layout with ld = 5: A^T in the first 3 of each row, padding untouched");
         /* numerator with ld = 6 */
         for (i = 0; i < AX_M * 6; ++i) Jpad[i] = -777.0;
         ld5.layout = JAC_NUMERATOR;
@@ -503,11 +509,14 @@ static void test_identities(void) {
         jac_dual_ex(ax, &p, AX_N, AX_M, xa, NULL, Jpad, &ld5);
         okp = 1;
         for (i = 0; i < AX_M; ++i)
-            for (j = 0; j < 6; ++j) okp &= Jpad[i * 6 + j] == (j < AX_N ? A34[i * AX_N + j] : -777.0);
-        tap_ok(okp, "4: numerator layout with ld = 6: A in the first 4 of each row, padding untouched");
+            for (j = 0; j < 6; ++j)
+                okp &= Jpad[i * 6 + j] == (j < AX_N ? A34[i * AX_N + j] : -777.0);
+        tap_ok(okp,
+               "4: numerator layout with ld = 6: A in the first 4 of each row, padding untouched");
     }
     {
-        double xq[4] = {0.5, -1.0, 2.0, 1.5}, g[4] = {0}, gw[4], H[16] = {0}, Hw[16], fx = 0, g2[4] = {0};
+        double xq[4] = {0.5, -1.0, 2.0, 1.5}, g[4] = {0}, gw[4], H[16] = {0}, Hw[16], fx = 0,
+               g2[4] = {0};
         p.A = A44;
         for (j = 0; j < 4; ++j) {
             gw[j] = 0;
@@ -541,7 +550,8 @@ static void test_identities(void) {
             s = 1.0 / (1.0 + exp(-x[i / 5]));
             want[i] = i % 5 == 0 ? s * (1 - s) : 0.0;
         }
-        mat_near(J, want, 16, 1e-15, 1e-17, "4: d sigma(x)/dx = diag(sigma (1 - sigma)) (elementwise)");
+        mat_near(J, want, 16, 1e-15, 1e-17,
+                 "4: d sigma(x)/dx = diag(sigma (1 - sigma)) (elementwise)");
     }
     {
         double x1 = 0.8, Jv[2], W[2] = {2 / 0.8, 3 * cos(3 * 0.8)};
@@ -559,23 +569,30 @@ static void test_identities(void) {
                 prod[i * 3 + j] = 0;
                 for (size_t k = 0; k < 4; ++k) prod[i * 3 + j] += Jf[i * 4 + k] * Jg[k * 3 + j];
             }
-        mat_near(Jfg, prod, 6, 1e-14, 1e-15, "4: vector chain rule: J of f(g(x)) = J_f(g(x)) J_g(x)");
+        mat_near(Jfg, prod, 6, 1e-14, 1e-15,
+                 "4: vector chain rule: J of f(g(x)) = J_f(g(x)) J_g(x)");
     }
     {
         /* identity sheet, denominator layout: d(y^T z)/dx = (dy/dx) z + (dz/dx) y, and
          * d(y^T B z)/dx = (dy/dx) B z + (dz/dx) B^T y, dy/dx n x k */
-        double xs[3] = {0.6, -0.4, 1.3}, yy[2] = {0}, zz[2] = {0}, Dy[6], Dz[6], g[3], W[3], Bz[2], BTy[2];
+        double xs[3] = {0.6, -0.4, 1.3}, yy[2] = {0}, zz[2] = {0}, Dy[6], Dz[6], g[3], W[3], Bz[2],
+               BTy[2];
         jac_dual_ex(yv, NULL, 3, 2, xs, yy, Dy, &den);
         jac_dual_ex(zv, NULL, 3, 2, xs, zz, Dz, &den);
         grad_dual(ytz, NULL, 3, xs, NULL, g);
-        for (i = 0; i < 3; ++i) W[i] = Dy[i * 2] * zz[0] + Dy[i * 2 + 1] * zz[1] + Dz[i * 2] * yy[0] + Dz[i * 2 + 1] * yy[1];
-        mat_near(g, W, 3, 1e-14, 1e-15, "4: d(y^T z)/dx = (dy/dx) z + (dz/dx) y (denominator layout)");
+        for (i = 0; i < 3; ++i)
+            W[i] = Dy[i * 2] * zz[0] + Dy[i * 2 + 1] * zz[1] + Dz[i * 2] * yy[0] +
+                   Dz[i * 2 + 1] * yy[1];
+        mat_near(g, W, 3, 1e-14, 1e-15,
+                 "4: d(y^T z)/dx = (dy/dx) z + (dz/dx) y (denominator layout)");
         Bz[0] = B22[0] * zz[0] + B22[1] * zz[1];
         Bz[1] = B22[2] * zz[0] + B22[3] * zz[1];
         BTy[0] = B22[0] * yy[0] + B22[2] * yy[1];
         BTy[1] = B22[1] * yy[0] + B22[3] * yy[1];
         grad_dual(ytaz, NULL, 3, xs, NULL, g);
-        for (i = 0; i < 3; ++i) W[i] = Dy[i * 2] * Bz[0] + Dy[i * 2 + 1] * Bz[1] + Dz[i * 2] * BTy[0] + Dz[i * 2 + 1] * BTy[1];
+        for (i = 0; i < 3; ++i)
+            W[i] = Dy[i * 2] * Bz[0] + Dy[i * 2 + 1] * Bz[1] + Dz[i * 2] * BTy[0] +
+                   Dz[i * 2 + 1] * BTy[1];
         mat_near(g, W, 3, 1e-14, 1e-15, "4: d(y^T B z)/dx = (dy/dx) B z + (dz/dx) B^T y");
     }
 }
@@ -614,15 +631,18 @@ static void test_neuron(void) {
         for (i = 0; i < MSE_D; ++i) W[i] += 2.0 / MSE_N * e * MSE_X[s * MSE_D + i];
         W[MSE_D] += 2.0 / MSE_N * e;
     }
-    tap_ok(active > 0 && active < MSE_N, "5: the MSE data has active and inactive samples (%d of %d active)", active, MSE_N);
+    tap_ok(active > 0 && active < MSE_N,
+           "5: the MSE data has active and inactive samples (%d of %d active)", active, MSE_N);
     grad_dual(mse_dual, &q, MSE_D + 1, wb, &c, gm);
-    mat_near(gm, W, MSE_D + 1, 1e-14, 1e-15, "5: MSE: dC/dw = (2/N) sum e_i x_i^T, dC/db = (2/N) sum e_i");
+    mat_near(gm, W, MSE_D + 1, 1e-14, 1e-15,
+             "5: MSE: dC/dw = (2/N) sum e_i x_i^T, dC/db = (2/N) sum e_i");
     {
         double c0, c1, step[MSE_D + 1];
         mse_double(wb, &c0, &q);
         for (i = 0; i <= MSE_D; ++i) step[i] = wb[i] - 0.05 * gm[i];
         mse_double(step, &c1, &q);
-        tap_ok(fabs(c - c0) <= 1e-15 && c1 < c0, "5: a gradient-descent step lowers the loss (%.6g -> %.6g)", c0, c1);
+        tap_ok(fabs(c - c0) <= 1e-15 && c1 < c0,
+               "5: a gradient-descent step lowers the loss (%.6g -> %.6g)", c0, c1);
     }
 }
 
@@ -630,16 +650,17 @@ static void test_neuron(void) {
 
 static double Jref[MIX_M * MIX_N], yref[MIX_M];
 
-#define CHECK_CHUNK(D)                                                                         \
-    do {                                                                                       \
-        double Jc[MIX_M * MIX_N] = {0}, yc[MIX_M] = {0};                                                   \
-        probe pc = probe_make();                                                               \
-        long want = (MIX_N + D##_width - 1) / D##_width;                                       \
-        int rcc = jac_##D(mix_##D, &pc, MIX_N, MIX_M, X7, yc, Jc);                             \
-        tap_ok(rcc == 0 && pc.calls == want, "jac_" #D " (width %d): rc 0, %ld passes = ceil(7/%d)", \
-               (int)D##_width, pc.calls, (int)D##_width);                                      \
-        mat_same(Jc, Jref, MIX_M * MIX_N, "jac_" #D " equals jac_dual bit for bit");           \
-        mat_same(yc, yref, MIX_M, "jac_" #D ": y equals jac_dual's bit for bit");              \
+#define CHECK_CHUNK(D)                                                                             \
+    do {                                                                                           \
+        double Jc[MIX_M * MIX_N] = {0}, yc[MIX_M] = {0};                                           \
+        probe pc = probe_make();                                                                   \
+        long want = (MIX_N + D##_width - 1) / D##_width;                                           \
+        int rcc = jac_##D(mix_##D, &pc, MIX_N, MIX_M, X7, yc, Jc);                                 \
+        tap_ok(rcc == 0 && pc.calls == want,                                                       \
+               "jac_" #D " (width %d): rc 0, %ld passes = ceil(7/%d)", (int)D##_width, pc.calls,   \
+               (int)D##_width);                                                                    \
+        mat_same(Jc, Jref, MIX_M *MIX_N, "jac_" #D " equals jac_dual bit for bit");                \
+        mat_same(yc, yref, MIX_M, "jac_" #D ": y equals jac_dual's bit for bit");                  \
     } while (0)
 
 static void test_agreement(void) {
@@ -669,17 +690,21 @@ static void test_agreement(void) {
         }
         tap_ok(jac_dualf(mix_dualf, NULL, MIX_N, MIX_M, xf, NULL, Jf) == 0, "jac_dualf runs");
         for (i = 0; i < MIX_M * MIX_N; ++i) Jd[i] = (double)Jf[i];
-        mat_near(Jd, Jref, MIX_M * MIX_N, 1e-5, 1e-6, "jac_dualf agrees with jac_dual to float precision");
-        tap_ok(jac_dualf3(mix_dualf3, NULL, MIX_N, MIX_M, xf, NULL, Jf3) == 0, "jac_dualf3 (float, width 3) runs");
+        mat_near(Jd, Jref, MIX_M * MIX_N, 1e-5, 1e-6,
+                 "jac_dualf agrees with jac_dual to float precision");
+        tap_ok(jac_dualf3(mix_dualf3, NULL, MIX_N, MIX_M, xf, NULL, Jf3) == 0,
+               "jac_dualf3 (float, width 3) runs");
         tap_ok(memcmp(Jf3, Jf, sizeof Jf) == 0, "jac_dualf3 equals jac_dualf bit for bit");
         tap_ok(jac_duall(mix_duall, NULL, MIX_N, MIX_M, xl, NULL, Jl) == 0, "jac_duall runs");
         for (i = 0; i < MIX_M * MIX_N; ++i) Jd[i] = (double)Jl[i];
-        mat_near(Jd, Jref, MIX_M * MIX_N, 1e-15, 1e-16, "jac_duall agrees with jac_dual to double precision");
+        mat_near(Jd, Jref, MIX_M * MIX_N, 1e-15, 1e-16,
+                 "jac_duall agrees with jac_dual to double precision");
     }
 
     /* jvp = J v, in one pass, scalar and chunked */
     {
-        double v[MIX_N] = {1, -0.5, 2, 0.25, -1, 3, 0.5}, Jv[MIX_M], Jv4[MIX_M], W[MIX_M], yv_[MIX_M];
+        double v[MIX_N] = {1, -0.5, 2, 0.25, -1, 3, 0.5}, Jv[MIX_M], Jv4[MIX_M], W[MIX_M],
+               yv_[MIX_M];
         for (i = 0; i < MIX_M; ++i) {
             W[i] = 0;
             for (j = 0; j < MIX_N; ++j) W[i] += Jref[i * MIX_N + j] * v[j];
@@ -697,7 +722,8 @@ static void test_agreement(void) {
 
     /* grad = the one-row Jacobian; chunked too */
     {
-        double x6[6] = {0.3, -0.8, 1.2, 0.5, -0.1, 0.9}, g[6] = {0}, J1[6] = {0}, g3[6] = {0}, g4[6] = {0}, fx = 0, fx1 = 1;
+        double x6[6] = {0.3, -0.8, 1.2, 0.5, -0.1, 0.9}, g[6] = {0}, J1[6] = {0}, g3[6] = {0},
+               g4[6] = {0}, fx = 0, fx1 = 1;
         probe q = probe_make();
         q.n = 6;
         rc = grad_dual(rosen_dual, &q, 6, x6, &fx, g);
@@ -722,7 +748,8 @@ static void test_agreement(void) {
         tap_ok(rc == 0 && q.calls == 21, "hess_hdual: rc 0, n(n+1)/2 = 21 passes (%ld)", q.calls);
         jac_dual(rosen_grad, &q, 6, 6, x6, gg, Jg);
         mat_near(gg, g, 6, 1e-14, 1e-14, "the hand-written gradient agrees with grad_dual");
-        mat_near(H, Jg, 36, 1e-14, 1e-13, "hess_hdual = jac_dual of the gradient (written over dual)");
+        mat_near(H, Jg, 36, 1e-14, 1e-13,
+                 "hess_hdual = jac_dual of the gradient (written over dual)");
         int sym = 1;
         for (i = 0; i < 6; ++i)
             for (j = 0; j < 6; ++j) sym &= tap_same(H[i * 6 + j], H[j * 6 + i]);
@@ -745,7 +772,8 @@ static void test_agreement(void) {
             }
             hess_hdualf(rosen_hdualf, &q, 6, xf, NULL, NULL, Hf);
             for (i = 0; i < 36; ++i) Hd[i] = (double)Hf[i];
-            mat_near(Hd, H, 36, 1e-4, 1e-4, "hess_hdualf agrees with hess_hdual to float precision");
+            mat_near(Hd, H, 36, 1e-4, 1e-4,
+                     "hess_hdualf agrees with hess_hdual to float precision");
             hess_hduall(rosen_hduall, &q, 6, xl, NULL, NULL, Hl);
             for (i = 0; i < 36; ++i) Hd[i] = (double)Hl[i];
             mat_near(Hd, H, 36, 1e-14, 1e-13, "hess_hduall agrees with hess_hdual");
@@ -772,12 +800,14 @@ static void test_fd(void) {
     int rc = jac_fd_forward(mix_double, &p, MIX_N, MIX_M, X7, y, J);
     tap_ok(rc == 0 && p.calls == MIX_N + 1, "jac_fd_forward: rc 0, n + 1 = 8 calls (%ld)", p.calls);
     e = max_relerr(J, Jref, MIX_M * MIX_N);
-    tap_ok(e < 1e-7, "jac_fd_forward: max |fd - exact| / max(1, |exact|) = %.2g < 1e-7 (~sqrt(eps))", e);
+    tap_ok(e < 1e-7,
+           "jac_fd_forward: max |fd - exact| / max(1, |exact|) = %.2g < 1e-7 (~sqrt(eps))", e);
     mat_same(y, yref, MIX_M, "jac_fd_forward: y = f(x)");
 
     p = probe_make();
     rc = jac_fd_central(mix_double, &p, MIX_N, MIX_M, X7, y, J);
-    tap_ok(rc == 0 && p.calls == 2 * MIX_N + 1, "jac_fd_central with y: rc 0, 2n + 1 = 15 calls (%ld)", p.calls);
+    tap_ok(rc == 0 && p.calls == 2 * MIX_N + 1,
+           "jac_fd_central with y: rc 0, 2n + 1 = 15 calls (%ld)", p.calls);
     e = max_relerr(J, Jref, MIX_M * MIX_N);
     tap_ok(e < 1e-9, "jac_fd_central: max rel error %.2g < 1e-9 (~eps^(2/3))", e);
     mat_same(y, yref, MIX_M, "jac_fd_central: y = f(x)");
@@ -832,7 +862,9 @@ typedef struct jctx {
     size_t bad_i, bad_j;
     double delta;
 } jctx;
-static int mix_dual_j(const dual *x, dual *y, void *ctx) { return mix_dual(x, y, &((jctx *)ctx)->p); }
+static int mix_dual_j(const dual *x, dual *y, void *ctx) {
+    return mix_dual(x, y, &((jctx *)ctx)->p);
+}
 static int mix_jfn(const double *x, double *J, void *ctx) {
     jctx *c = (jctx *)ctx;
     jac_dual(mix_dual, NULL, MIX_N, MIX_M, x, NULL, J);
@@ -847,16 +879,19 @@ static void test_checker(void) {
     int rc;
     memcpy(J, Jref, sizeof J);
     rc = jac_check(mix_dual, &p, MIX_N, MIX_M, X7, J, 1e-12, &r);
-    tap_ok(rc == 0 && r.ok && r.n_bad == 0 && r.rel_err == 0.0, "jac_check: the exact Jacobian passes");
+    tap_ok(rc == 0 && r.ok && r.n_bad == 0 && r.rel_err == 0.0,
+           "jac_check: the exact Jacobian passes");
     tap_ok(p.calls == MIX_N, "jac_check: n = 7 calls (%ld)", p.calls);
     J[3 * MIX_N + 5] += 0.01; /* a wrong dy_3/dx_5 */
     rc = jac_check(mix_dual, NULL, MIX_N, MIX_M, X7, J, 1e-6, &r);
-    tap_ok(rc == 0 && !r.ok && r.n_bad == 1, "jac_check: a wrong entry fails the check (%zu bad)", r.n_bad);
-    tap_ok(r.i == 3 && r.j == 5, "jac_check: names the wrong entry (i, j) = (%zu, %zu), want (3, 5)", r.i, r.j);
+    tap_ok(rc == 0 && !r.ok && r.n_bad == 1, "jac_check: a wrong entry fails the check (%zu bad)",
+           r.n_bad);
+    tap_ok(r.i == 3 && r.j == 5,
+           "jac_check: names the wrong entry (i, j) = (%zu, %zu), want (3, 5)", r.i, r.j);
     tap_ok(r.user == J[3 * MIX_N + 5] && r.exact == Jref[3 * MIX_N + 5],
            "jac_check: reports the user value %.17g and the exact value %.17g", r.user, r.exact);
     TNEAR(r.rel_err, fabs(r.user - r.exact) / fmax(1.0, fabs(r.exact)), 1e-15, 0,
-             "jac_check: rel_err = |user - exact| / max(1, |exact|)");
+          "jac_check: rel_err = |user - exact| / max(1, |exact|)");
     tap_ok(r.abs_err == fabs(r.user - r.exact) && r.tol == 1e-6 && r.n == MIX_N && r.m == MIX_M,
            "jac_check: abs_err, tol, n, m reported");
     /* the report, printed */
@@ -886,16 +921,19 @@ static void test_checker(void) {
             for (j = 0; j < MIX_N; ++j) Jt[j * MIX_M + i] = J[i * MIX_N + j];
         den.layout = JAC_DENOMINATOR;
         rc = jac_check_ex(mix_dual, NULL, MIX_N, MIX_M, X7, Jt, 1e-6, &r, &den);
-        tap_ok(rc == 0 && !r.ok && r.i == 3 && r.j == 5, "jac_check_ex, denominator layout: names (3, 5)");
+        tap_ok(rc == 0 && !r.ok && r.i == 3 && r.j == 5,
+               "jac_check_ex, denominator layout: names (3, 5)");
     }
     /* a small error within tolerance passes; a NaN fails */
     memcpy(J, Jref, sizeof J);
     J[0] *= 1 + 1e-10;
     rc = jac_check(mix_dual, NULL, MIX_N, MIX_M, X7, J, 1e-8, &r);
-    tap_ok(rc == 0 && r.ok && r.i == 0 && r.j == 0, "jac_check: an error of 1e-10 passes tol 1e-8, worst (0, 0)");
+    tap_ok(rc == 0 && r.ok && r.i == 0 && r.j == 0,
+           "jac_check: an error of 1e-10 passes tol 1e-8, worst (0, 0)");
     J[2 * MIX_N + 1] = (double)NAN;
     rc = jac_check(mix_dual, NULL, MIX_N, MIX_M, X7, J, 1e-8, &r);
-    tap_ok(rc == 0 && !r.ok && r.i == 2 && r.j == 1 && isinf(r.rel_err), "jac_check: a NaN entry fails with rel_err inf at (2, 1)");
+    tap_ok(rc == 0 && !r.ok && r.i == 2 && r.j == 1 && isinf(r.rel_err),
+           "jac_check: a NaN entry fails with rel_err inf at (2, 1)");
     /* jac_check_fn with a user Jacobian function */
     {
         jctx c;
@@ -909,7 +947,8 @@ static void test_checker(void) {
         c.bad_j = 2;
         c.delta = -0.5;
         rc = jac_check_fn(mix_dual_j, mix_jfn, &c, MIX_N, MIX_M, X7, 1e-6, &r);
-        tap_ok(rc == 0 && !r.ok && r.i == 4 && r.j == 2, "jac_check_fn: a wrong entry is named (%zu, %zu), want (4, 2)", r.i, r.j);
+        tap_ok(rc == 0 && !r.ok && r.i == 4 && r.j == 2,
+               "jac_check_fn: a wrong entry is named (%zu, %zu), want (4, 2)", r.i, r.j);
         TNEAR(r.user - r.exact, -0.5, 1e-12, 0, "jac_check_fn: user - exact = the injected error");
     }
     /* the FD Jacobian is within FD accuracy */
@@ -917,11 +956,14 @@ static void test_checker(void) {
         double Jf[MIX_M * MIX_N];
         jac_fd_forward(mix_double, NULL, MIX_N, MIX_M, X7, NULL, Jf);
         rc = jac_check(mix_dual, NULL, MIX_N, MIX_M, X7, Jf, 1e-6, &r);
-        tap_ok(rc == 0 && r.ok, "jac_check: the forward-difference Jacobian passes at tol 1e-6 (worst %.2g)", r.rel_err);
+        tap_ok(rc == 0 && r.ok,
+               "jac_check: the forward-difference Jacobian passes at tol 1e-6 (worst %.2g)",
+               r.rel_err);
         rc = jac_check(mix_dual, NULL, MIX_N, MIX_M, X7, Jf, 1e-12, &r);
         tap_ok(rc == 0 && !r.ok, "jac_check: ... and fails at tol 1e-12");
     }
-    tap_ok(strcmp(jac_strerror(JAC_EINVAL), "invalid argument") == 0 && strcmp(jac_strerror(0), "success") == 0,
+    tap_ok(strcmp(jac_strerror(JAC_EINVAL), "invalid argument") == 0 &&
+               strcmp(jac_strerror(0), "success") == 0,
            "jac_strerror names the codes");
 }
 

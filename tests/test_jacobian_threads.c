@@ -26,18 +26,18 @@ typedef struct task_ctx {
     double s;
     size_t n, m;
 } task_ctx;
-#define DEF_F(D)                                                                               \
-    static int f_##D(const D *x, D *y, void *ctx) {                                            \
-        const task_ctx *c = (const task_ctx *)ctx;                                             \
-        size_t i, j;                                                                           \
-        for (i = 0; i < c->m; ++i) {                                                           \
-            D acc = ad_mul(x[i % c->n], x[(i + 1) % c->n]);                                    \
-            for (j = 0; j < c->n; ++j)                                                         \
-                acc = ad_add(acc, ad_mul(ad_sin(ad_adds(ad_muls(x[j], (double)(i + 1)), c->s)), \
-                                         ad_exp(ad_muls(ad_sqr(x[j]), -0.125))));              \
-            y[i] = acc;                                                                        \
-        }                                                                                      \
-        return 0;                                                                              \
+#define DEF_F(D)                                                                                   \
+    static int f_##D(const D *x, D *y, void *ctx) {                                                \
+        const task_ctx *c = (const task_ctx *)ctx;                                                 \
+        size_t i, j;                                                                               \
+        for (i = 0; i < c->m; ++i) {                                                               \
+            D acc = ad_mul(x[i % c->n], x[(i + 1) % c->n]);                                        \
+            for (j = 0; j < c->n; ++j)                                                             \
+                acc = ad_add(acc, ad_mul(ad_sin(ad_adds(ad_muls(x[j], (double)(i + 1)), c->s)),    \
+                                         ad_exp(ad_muls(ad_sqr(x[j]), -0.125))));                  \
+            y[i] = acc;                                                                            \
+        }                                                                                          \
+        return 0;                                                                                  \
     }
 DEF_F(double)
 DEF_F(cplx)
@@ -56,8 +56,8 @@ typedef struct result {
 typedef struct task {
     task_ctx c;
     double x[NMAX], v[NMAX];
-    int kind;       /* which builders: 0..3 */
-    void *work;     /* per-thread workspace (kind 3) */
+    int kind;   /* which builders: 0..3 */
+    void *work; /* per-thread workspace (kind 3) */
     size_t work_size;
     result serial, got;
     int mismatches;
@@ -83,11 +83,11 @@ static void run(task *t, result *r) {
         r->rc |= jac_check(f_dual, &t->c, t->c.n, t->c.m, t->x, r->J, 1e-12, &r->rep);
         break;
     case 2: /* Hessian and finite differences */
-        {
-            task_ctx c1 = t->c;
-            c1.m = 1;
-            r->rc = hess_hdual(f_hdual, &c1, c1.n, t->x, r->y, r->g, r->H);
-        }
+    {
+        task_ctx c1 = t->c;
+        c1.m = 1;
+        r->rc = hess_hdual(f_hdual, &c1, c1.n, t->x, r->y, r->g, r->H);
+    }
         r->rc |= jac_fd_central(f_double, &t->c, t->c.n, t->c.m, t->x, NULL, r->Jfd);
         r->rc |= jac_cstep(f_cplx, &t->c, t->c.n, t->c.m, t->x, NULL, r->Jcs);
         break;
@@ -173,14 +173,16 @@ int main(void) {
                "task %zu: %d concurrent rounds equal the serial result bit for bit (%d differ)", i,
                ROUNDS, tasks[i].mismatches);
     /* sanity of what was compared: the checker passed the exact J, chunked == scalar */
-    tap_ok(tasks[1].serial.rep.ok && tasks[1].serial.rep.n_bad == 0, "task 1: jac_check of jac_dual4's J passes");
+    tap_ok(tasks[1].serial.rep.ok && tasks[1].serial.rep.n_bad == 0,
+           "task 1: jac_check of jac_dual4's J passes");
     {
         const task *t = &tasks[0];
         int same = 1;
         for (i = 0; i < t->c.m; ++i)
             for (j = 0; j < t->c.n; ++j)
                 same &= tap_same(t->serial.Jt[j * t->c.m + i], t->serial.J[i * t->c.n + j]);
-        tap_ok(same, "task 0: jac_dual4 (denominator layout) is the transpose of jac_dual, bit for bit");
+        tap_ok(same,
+               "task 0: jac_dual4 (denominator layout) is the transpose of jac_dual, bit for bit");
     }
     for (i = 0; i < NTHREADS; ++i) free(tasks[i].work);
     return tap_done();
