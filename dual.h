@@ -572,6 +572,10 @@ DUAL__REAL_DEFINE(dual__l, long double)
  * The tangents are processed in vectors of DUAL__VB(T, N) bytes (GNU C vector extensions, gcc
  * and clang) when T is float or double and N * sizeof(T) is a multiple of 16; otherwise, or
  * with DUAL_NO_VECTOR, or on other compilers, by a plain loop over k. Both give the same bits.
+ * DUAL_VECTOR_BYTES (default 64 with AVX-512F, 32 with AVX, else 16) caps the vector size; the
+ * widest of it, 32 and 16 that divides N * sizeof(T) is used. Measured with bench/: the widest
+ * vector matches the width gcc uses when it copies the tangents out (the Jacobian's rows), so
+ * those loads forward from the stores instead of stalling.
  * Why vectors: the user's function is inlined into the Jacobian pass, and every rule returns a
  * struct; with a scalar loop the parts are stored one by one and then reloaded by the next
  * operation (or a struct copy) in wider pieces, which stalls store-to-load forwarding. Loading
@@ -584,16 +588,20 @@ DUAL__REAL_DEFINE(dual__l, long double)
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(DUAL_NO_VECTOR)
 #define DUAL__VECTOR 1
 #ifndef DUAL_VECTOR_BYTES
-#if defined(__AVX__)
+#if defined(__AVX512F__)
+#define DUAL_VECTOR_BYTES 64
+#elif defined(__AVX__)
 #define DUAL_VECTOR_BYTES 32
 #else
 #define DUAL_VECTOR_BYTES 16
 #endif
 #endif
-/* bytes per vector: DUAL_VECTOR_BYTES or 16, whichever divides N * sizeof(T); 0: no vectors */
+/* bytes per vector: the largest of DUAL_VECTOR_BYTES, 32 and 16 dividing N * sizeof(T) (at
+ * most DUAL_VECTOR_BYTES); 0: no vectors (long double, or N * sizeof(T) not a multiple of 16) */
 #define DUAL__VB(T, N)                                                                         \
     ((sizeof(T) != sizeof(float) && sizeof(T) != sizeof(double)) ? 0                           \
      : (N) * sizeof(T) % DUAL_VECTOR_BYTES == 0                  ? DUAL_VECTOR_BYTES           \
+     : DUAL_VECTOR_BYTES > 32 && (N) * sizeof(T) % 32 == 0       ? 32                          \
      : (N) * sizeof(T) % 16 == 0                                 ? 16                          \
                                                                  : 0)
 #define DUAL__ALIGN_D(T, N) _Alignas(DUAL__VB(T, N) ? 16 : _Alignof(T))
@@ -622,13 +630,14 @@ DUAL__REAL_DEFINE(dual__l, long double)
         const name##__v z = {0};                                                               \
         return -z + (name##__e)s;                                                              \
     }                                                                                          \
-    /* lanes k.. of a seed, computed whole: t in lane j - k if that is one of them, else 0;    \
-     * the mask is a window of a table with one set entry (no vector compare) */               \
+    /* lanes k.. of a seed, computed whole: t in lane j - k if that is one of them, else 0.    \
+     * The mask is the window at N - j of a table whose only set entry is at N (window 0 when  \
+     * j is outside [0, N)): no branch, no lane insert, no vector compare. */                  \
     DUAL_API name##__v name##__seed_v(int k, int j, T t) {                                     \
-        static const name##__ie tab[32] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1}; \
-        const int i = j - k, s = i >= 0 && i < name##__lanes ? 16 - i : 0;                     \
+        static const name##__ie tab[2 * (N) + 16] = {[N] = -1};                                \
+        const int s = (unsigned)j < (unsigned)(N) ? (N) - j : 0;                               \
         name##__iv m;                                                                          \
-        __builtin_memcpy(&m, tab + s, sizeof m);                                               \
+        __builtin_memcpy(&m, tab + s + k, sizeof m);                                           \
         return (name##__v)(m & (name##__iv)name##__bc(t));                                     \
     }                                                                                          \
     /* the value and the padding before d, written whole (16 bytes) */                         \

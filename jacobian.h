@@ -422,8 +422,9 @@ JAC__PRIVATE void jac__release(jac__plan *p) {
             for (i = 0; i < m; ++i)                                                              \
                 for (k = 0; k < w; ++k)                                                          \
                     J[i * p.rs + (j + k) * p.cs] = ((const name##_scalar *)&yd[i].d)[k];         \
-            /* unseed this chunk, seed the next */                                               \
-            for (k = j; k < j + w; ++k) xd[k] = name##__seed(x[k], 0, (name##_scalar)0);         \
+            /* unseed this chunk (not after the last pass: dead stores), seed the next */        \
+            if (j + w < n)                                                                       \
+                for (k = j; k < j + w; ++k) xd[k] = name##__seed(x[k], 0, (name##_scalar)0);     \
             for (k = j + w; k < n && k < j + w + W; ++k)                                         \
                 xd[k] = name##__seed(x[k], (int)(k - j - w), (name##_scalar)1);                  \
         }                                                                                        \
