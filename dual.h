@@ -230,78 +230,78 @@ DUAL__SCALAR_HELPERS(l, long double)
 #define DUAL__UNARY(X, name, T)                                                                \
     /* (a+h)^2 ~= a^2 + 2a h */                                                                \
     X(name, T, sqr, U, 0, x * x, 2 * x, 2)                                                     \
-    /* 1/(a+h) ~= 1/a - h/a^2;  (1/x)'' = 2/x^3 */                                              \
+    /* 1/(a+h) ~= 1/a - h/a^2;  (1/x)'' = 2/x^3 */                                             \
     X(name, T, inv, U, 0, 1 / x, -f * f, -2 * f * d1)                                          \
-    /* s/(a+h) ~= s/a - s h/a^2 */                                                              \
+    /* s/(a+h) ~= s/a - s h/a^2 */                                                             \
     X(name, T, sdiv, SA, 0, s / x, -f / x, -2 * d1 / x)                                        \
-    /* (a+h)^n ~= a^n + n a^(n-1) h;  n == 0: 0 */                                              \
-    X(name, T, powi, AN, 0, DUAL__M2(dual__powi, x, (long long)n),                            \
+    /* (a+h)^n ~= a^n + n a^(n-1) h;  n == 0: 0 */                                             \
+    X(name, T, powi, AN, 0, DUAL__M2(dual__powi, x, (long long)n),                             \
       n == 0 ? 0 : (T)n * DUAL__M2(dual__powi, x, (long long)n - 1),                           \
       (n == 0 || n == 1) ? 0 : (T)n * (T)(n - 1) * DUAL__M2(dual__powi, x, (long long)n - 2))  \
-    /* (a+h)^s ~= a^s + s a^(s-1) h;  s == 0: 0 */                                              \
-    X(name, T, pows, AS, 0, DUAL__M2(pow, x, s), s == 0 ? 0 : s * DUAL__M2(pow, x, s - 1),    \
+    /* (a+h)^s ~= a^s + s a^(s-1) h;  s == 0: 0 */                                             \
+    X(name, T, pows, AS, 0, DUAL__M2(pow, x, s), s == 0 ? 0 : s * DUAL__M2(pow, x, s - 1),     \
       (s == 0 || s == 1) ? 0 : s * (s - 1) * DUAL__M2(pow, x, s - 2))                          \
-    /* s^(a+h) ~= s^a + s^a ln(s) h;  s == 0 < a: 0 */                                          \
-    X(name, T, spow, SA, 0, DUAL__M2(pow, s, x), (s == 0 && x > 0) ? 0 : f * DUAL__M(log, s), \
+    /* s^(a+h) ~= s^a + s^a ln(s) h;  s == 0 < a: 0 */                                         \
+    X(name, T, spow, SA, 0, DUAL__M2(pow, s, x), (s == 0 && x > 0) ? 0 : f * DUAL__M(log, s),  \
       (s == 0 && x > 0) ? 0 : d1 * DUAL__M(log, s))                                            \
-    /* sqrt(a+h) ~= sqrt(a) + h / (2 sqrt(a)) */                                                \
+    /* sqrt(a+h) ~= sqrt(a) + h / (2 sqrt(a)) */                                               \
     X(name, T, sqrt, U, 0, DUAL__M(sqrt, x), (T)0.5 / f, -d1 / (2 * x))                        \
-    /* cbrt(a+h) ~= cbrt(a) + h / (3 cbrt(a)^2) */                                              \
+    /* cbrt(a+h) ~= cbrt(a) + h / (3 cbrt(a)^2) */                                             \
     X(name, T, cbrt, U, 0, DUAL__M(cbrt, x), 1 / (3 * f * f), -2 * d1 / (3 * x))               \
-    /* exp(a+h) ~= exp(a) + exp(a) h */                                                         \
+    /* exp(a+h) ~= exp(a) + exp(a) h */                                                        \
     X(name, T, exp, U, 0, DUAL__M(exp, x), f, f)                                               \
-    /* 2^(a+h) ~= 2^a + ln(2) 2^a h */                                                          \
+    /* 2^(a+h) ~= 2^a + ln(2) 2^a h */                                                         \
     X(name, T, exp2, U, 0, DUAL__M(exp2, x), (T)DUAL__LN2 * f, (T)DUAL__LN2 * d1)              \
     /* expm1(a+h) ~= expm1(a) + exp(a) h  (exp(a), not expm1(a)+1, which loses e^a for a << 0) */ \
     X(name, T, expm1, U, 0, DUAL__M(expm1, x), DUAL__M(exp, x), d1)                            \
-    /* log(a+h) ~= log(a) + h/a */                                                              \
-    X(name, T, log, U, 0, DUAL__M(log, x), DUAL__DOMAIN(f, 1 / x), -d1 * d1)                                    \
-    /* log2(a+h) ~= log2(a) + h/(a ln 2) */                                                     \
-    X(name, T, log2, U, 0, DUAL__M(log2, x), DUAL__DOMAIN(f, 1 / (x * (T)DUAL__LN2)), -d1 / x)                 \
-    /* log10(a+h) ~= log10(a) + h/(a ln 10) */                                                  \
-    X(name, T, log10, U, 0, DUAL__M(log10, x), DUAL__DOMAIN(f, 1 / (x * (T)DUAL__LN10)),   \
-      -d1 / x)              \
-    /* log1p(a+h) ~= log1p(a) + h/(1+a) */                                                      \
-    X(name, T, log1p, U, 0, DUAL__M(log1p, x), DUAL__DOMAIN(f, 1 / (1 + x)), -d1 * d1)                          \
-    /* sin(a+h) ~= sin(a) + cos(a) h */                                                         \
+    /* log(a+h) ~= log(a) + h/a */                                                             \
+    X(name, T, log, U, 0, DUAL__M(log, x), DUAL__DOMAIN(f, 1 / x), -d1 * d1)                   \
+    /* log2(a+h) ~= log2(a) + h/(a ln 2) */                                                    \
+    X(name, T, log2, U, 0, DUAL__M(log2, x), DUAL__DOMAIN(f, 1 / (x * (T)DUAL__LN2)), -d1 / x) \
+    /* log10(a+h) ~= log10(a) + h/(a ln 10) */                                                 \
+    X(name, T, log10, U, 0, DUAL__M(log10, x), DUAL__DOMAIN(f, 1 / (x * (T)DUAL__LN10)),       \
+      -d1 / x)                                                                                 \
+    /* log1p(a+h) ~= log1p(a) + h/(1+a) */                                                     \
+    X(name, T, log1p, U, 0, DUAL__M(log1p, x), DUAL__DOMAIN(f, 1 / (1 + x)), -d1 * d1)         \
+    /* sin(a+h) ~= sin(a) + cos(a) h */                                                        \
     X(name, T, sin, U, 0, DUAL__M(sin, x), DUAL__M(cos, x), -f)                                \
-    /* cos(a+h) ~= cos(a) - sin(a) h */                                                         \
+    /* cos(a+h) ~= cos(a) - sin(a) h */                                                        \
     X(name, T, cos, U, 0, DUAL__M(cos, x), -DUAL__M(sin, x), -f)                               \
-    /* tan(a+h) ~= tan(a) + (1 + tan^2 a) h */                                                  \
+    /* tan(a+h) ~= tan(a) + (1 + tan^2 a) h */                                                 \
     X(name, T, tan, U, 0, DUAL__M(tan, x), 1 + f * f, 2 * f * d1)                              \
-    /* asin(a+h) ~= asin(a) + h / sqrt(1 - a^2);  asin'' = a / (1-a^2)^(3/2) */                 \
-    X(name, T, asin, U, 0, DUAL__M(asin, x), 1 / DUAL__M(sqrt, (1 - x) * (1 + x)),            \
+    /* asin(a+h) ~= asin(a) + h / sqrt(1 - a^2);  asin'' = a / (1-a^2)^(3/2) */                \
+    X(name, T, asin, U, 0, DUAL__M(asin, x), 1 / DUAL__M(sqrt, (1 - x) * (1 + x)),             \
       x * d1 * d1 * d1)                                                                        \
-    /* acos(a+h) ~= acos(a) - h / sqrt(1 - a^2) */                                              \
-    X(name, T, acos, U, 0, DUAL__M(acos, x), -1 / DUAL__M(sqrt, (1 - x) * (1 + x)),           \
+    /* acos(a+h) ~= acos(a) - h / sqrt(1 - a^2) */                                             \
+    X(name, T, acos, U, 0, DUAL__M(acos, x), -1 / DUAL__M(sqrt, (1 - x) * (1 + x)),            \
       x * d1 * d1 * d1)                                                                        \
-    /* atan(a+h) ~= atan(a) + h / (1 + a^2) */                                                  \
+    /* atan(a+h) ~= atan(a) + h / (1 + a^2) */                                                 \
     X(name, T, atan, U, 0, DUAL__M(atan, x), 1 / (1 + x * x), -2 * x * d1 * d1)                \
-    /* sinh(a+h) ~= sinh(a) + cosh(a) h */                                                      \
+    /* sinh(a+h) ~= sinh(a) + cosh(a) h */                                                     \
     X(name, T, sinh, U, 0, DUAL__M(sinh, x), DUAL__M(cosh, x), f)                              \
-    /* cosh(a+h) ~= cosh(a) + sinh(a) h */                                                      \
+    /* cosh(a+h) ~= cosh(a) + sinh(a) h */                                                     \
     X(name, T, cosh, U, 0, DUAL__M(cosh, x), DUAL__M(sinh, x), f)                              \
-    /* tanh(a+h) ~= tanh(a) + h / cosh^2(a)  (not 1 - tanh^2, which cancels for large a) */     \
-    X(name, T, tanh, U, 0, DUAL__M(tanh, x), DUAL__M(dual__sech2, x), -2 * f * d1)          \
-    /* asinh(a+h) ~= asinh(a) + h / sqrt(1 + a^2) */                                            \
+    /* tanh(a+h) ~= tanh(a) + h / cosh^2(a)  (not 1 - tanh^2, which cancels for large a) */    \
+    X(name, T, tanh, U, 0, DUAL__M(tanh, x), DUAL__M(dual__sech2, x), -2 * f * d1)             \
+    /* asinh(a+h) ~= asinh(a) + h / sqrt(1 + a^2) */                                           \
     X(name, T, asinh, U, 0, DUAL__M(asinh, x), 1 / DUAL__M2(hypot, (T)1, x), -x * d1 * d1 * d1) \
-    /* acosh(a+h) ~= acosh(a) + h / sqrt(a^2 - 1) */                                            \
+    /* acosh(a+h) ~= acosh(a) + h / sqrt(a^2 - 1) */                                           \
     X(name, T, acosh, U, 0, DUAL__M(acosh, x),                                                 \
       1 / (DUAL__M(sqrt, x - 1) * DUAL__M(sqrt, x + 1)), -x * d1 * d1 * d1)                    \
-    /* atanh(a+h) ~= atanh(a) + h / (1 - a^2) */                                                \
-    X(name, T, atanh, U, 0, DUAL__M(atanh, x), DUAL__DOMAIN(f, 1 / ((1 - x) * (1 + x))),   \
-      2 * x * d1 * d1)       \
-    /* erf(a+h) ~= erf(a) + 2/sqrt(pi) exp(-a^2) h */                                           \
-    X(name, T, erf, U, 0, DUAL__M(erf, x), (T)DUAL__2_SQRTPI * DUAL__EXP_MSQ(x),                \
+    /* atanh(a+h) ~= atanh(a) + h / (1 - a^2) */                                               \
+    X(name, T, atanh, U, 0, DUAL__M(atanh, x), DUAL__DOMAIN(f, 1 / ((1 - x) * (1 + x))),       \
+      2 * x * d1 * d1)                                                                         \
+    /* erf(a+h) ~= erf(a) + 2/sqrt(pi) exp(-a^2) h */                                          \
+    X(name, T, erf, U, 0, DUAL__M(erf, x), (T)DUAL__2_SQRTPI * DUAL__EXP_MSQ(x),               \
       -2 * x * d1)                                                                             \
-    /* erfc(a+h) ~= erfc(a) - 2/sqrt(pi) exp(-a^2) h */                                         \
-    X(name, T, erfc, U, 0, DUAL__M(erfc, x), -(T)DUAL__2_SQRTPI * DUAL__EXP_MSQ(x),             \
+    /* erfc(a+h) ~= erfc(a) - 2/sqrt(pi) exp(-a^2) h */                                        \
+    X(name, T, erfc, U, 0, DUAL__M(erfc, x), -(T)DUAL__2_SQRTPI * DUAL__EXP_MSQ(x),            \
       -2 * x * d1)                                                                             \
-    /* sigmoid s(a) = 1/(1+exp(-a)), from t = exp(-|a|) so nothing overflows;                   \
+    /* sigmoid s(a) = 1/(1+exp(-a)), from t = exp(-|a|) so nothing overflows;                  \
      * s' = s(1-s) = t/(1+t)^2;  s'' = s'(1 - 2s) = -s' tanh(a/2) */                            \
     X(name, T, sigmoid, U, DUAL__M(exp, -DUAL__M(fabs, x)), x >= 0 ? 1 / (1 + t) : t / (1 + t), \
       t / ((1 + t) * (1 + t)), -d1 * DUAL__M(tanh, x / 2))                                     \
-    /* softplus(a) = log(1 + exp(a)) = max(a, 0) + log1p(exp(-|a|));  softplus' = sigmoid */    \
+    /* softplus(a) = log(1 + exp(a)) = max(a, 0) + log1p(exp(-|a|));  softplus' = sigmoid */   \
     X(name, T, softplus, U, DUAL__M(exp, -DUAL__M(fabs, x)),                                   \
       (x > 0 ? x : 0) + DUAL__M(log1p, t), x >= 0 ? 1 / (1 + t) : t / (1 + t),                 \
       t / ((1 + t) * (1 + t)))
@@ -314,24 +314,24 @@ DUAL__SCALAR_HELPERS(l, long double)
     /* (a+h)/(b+k) ~= a/b + h/b - a k/b^2 */                                                   \
     X(name, T, div, 1 / y, x / y, t, -f * t, 0, -t * t, -2 * fy * t)                           \
     /* hypot(a+h, b+k) ~= r + (a h + b k)/r, r = hypot(a, b) */                                \
-    X(name, T, hypot, 0, DUAL__M2(hypot, x, y), x / f, y / f, fy * fy / f, -fx * fy / f,      \
+    X(name, T, hypot, 0, DUAL__M2(hypot, x, y), x / f, y / f, fy * fy / f, -fx * fy / f,       \
       fx * fx / f)                                                                             \
     /* atan2(a+h, b+k) ~= atan2(a, b) + (b h - a k)/(a^2 + b^2); t = max(|a|, |b|) scales      \
      * a^2 + b^2 so that it neither overflows nor underflows */                                \
     X(name, T, atan2, DUAL__M2(fmax, DUAL__M(fabs, x), DUAL__M(fabs, y)),                      \
-      DUAL__M2(atan2, x, y), (y / t) / ((x / t) * (x / t) + (y / t) * (y / t)) / t,           \
-      -(x / t) / ((x / t) * (x / t) + (y / t) * (y / t)) / t, 2 * fx * fy, fy * fy - fx * fx,   \
+      DUAL__M2(atan2, x, y), (y / t) / ((x / t) * (x / t) + (y / t) * (y / t)) / t,            \
+      -(x / t) / ((x / t) * (x / t) + (y / t) * (y / t)) / t, 2 * fx * fy, fy * fy - fx * fx,  \
       -2 * fx * fy)                                                                            \
     /* (a+h)^(b+k) ~= a^b + b a^(b-1) h + a^b ln(a) k;                                         \
      * d/da is 0 when b == 0 (a^0 == 1), d/db is 0 when a == 0 < b (0^b == 0) */               \
-    X(name, T, pow, 0, DUAL__M2(pow, x, y), y == 0 ? 0 : y * DUAL__M2(pow, x, y - 1),         \
+    X(name, T, pow, 0, DUAL__M2(pow, x, y), y == 0 ? 0 : y * DUAL__M2(pow, x, y - 1),          \
       (x == 0 && y > 0) ? 0 : f * DUAL__M(log, x),                                             \
       (y == 0 || y == 1) ? 0 : y * (y - 1) * DUAL__M2(pow, x, y - 2),                          \
       (x == 0 && y > 1) ? 0 : DUAL__M2(pow, x, y - 1) * (1 + y * DUAL__M(log, x)),             \
       (x == 0 && y > 0) ? 0 : fy * DUAL__M(log, x))                                            \
     /* fmod(a+h, b+k) = (a+h) - q (b+k) with the integer q = (a - fmod(a, b))/b;               \
      * NaN (b == 0, a infinite) gives NaN tangents */                                          \
-    X(name, T, fmod, 0, DUAL__M2(fmod, x, y), isnan(f) ? f : 1, -DUAL__M(round, (x - f) / y), \
+    X(name, T, fmod, 0, DUAL__M2(fmod, x, y), isnan(f) ? f : 1, -DUAL__M(round, (x - f) / y),  \
       0, 0, 0)
 
 /* ---------------------------------------------------------------------------------------------
@@ -418,11 +418,11 @@ DUAL__REAL_DEFINE(dual__l, long double)
     DUAL_API name name##__lconst(long double c) { return name##_const((T)c); }                 \
     /* |a|: +a for a > 0, -a for a < 0; |x|'(0) = 0 (+0 and -0 give the constant +0) */        \
     DUAL_API name name##_fabs(name a) {                                                        \
-        return a.v < 0 ? name##_neg(a) : a.v == 0 ? name##_const(0) : a;                      \
+        return a.v < 0 ? name##_neg(a) : a.v == 0 ? name##_const(0) : a;                       \
     }                                                                                          \
     /* relu(a) = a for a > 0, else 0, relu'(0) = 0 (Parr-Howard); NaN passes through */        \
     DUAL_API name name##_relu(name a) {                                                        \
-        return a.v > 0 ? a : a.v <= 0 ? name##_const(0) : a;                                  \
+        return a.v > 0 ? a : a.v <= 0 ? name##_const(0) : a;                                   \
     }                                                                                          \
     /* a tie of fmin/fmax: value v, tangents averaged */                                       \
     DUAL_API name name##__tie(name a, name b, T v) {                                           \
@@ -479,7 +479,7 @@ DUAL__REAL_DEFINE(dual__l, long double)
     /* for generators: value v, tangent t (a dual has one direction; k is ignored) */          \
     DUAL_API name name##__seed(T v, int k, T t) { (void)k; return (name){v, t}; }              \
     DUAL_API T name##__tangent(name a, int k) { (void)k; return a.d; }                         \
-    /* (a + a'e) + (b + b'e) = (a + b) + (a' + b')e,  (a + a'e)(b + b'e) = ab + (a'b + ab')e */  \
+    /* (a + a'e) + (b + b'e) = (a + b) + (a' + b')e,  (a + a'e)(b + b'e) = ab + (a'b + ab')e */ \
     DUAL_API name name##_add(name a, name b) { return (name){a.v + b.v, a.d + b.d}; }          \
     DUAL_API name name##_sub(name a, name b) { return (name){a.v - b.v, a.d - b.d}; }          \
     DUAL_API name name##_neg(name a) { return (name){-a.v, -a.d}; }                            \
@@ -610,15 +610,15 @@ DUAL__REAL_DEFINE(dual__l, long double)
 #define DUAL__VDEFS(name, T, N)                                                                \
     typedef __typeof__(_Generic((T)0, float: (float)0, default: (double)0)) name##__e;         \
     typedef name##__e name##__v                                                                \
-        __attribute__((vector_size(DUAL__VB(T, N) ? DUAL__VB(T, N) : 16)));                     \
-    typedef __typeof__(_Generic((T)0, float: (int)0, default: (long long)0)) name##__ie;      \
+        __attribute__((vector_size(DUAL__VB(T, N) ? DUAL__VB(T, N) : 16)));                    \
+    typedef __typeof__(_Generic((T)0, float: (int)0, default: (long long)0)) name##__ie;       \
     typedef name##__ie name##__iv                                                              \
-        __attribute__((vector_size(DUAL__VB(T, N) ? DUAL__VB(T, N) : 16)));                     \
-    typedef __typeof__(_Generic((T)0, float: (unsigned)0, default: (unsigned long long)0))    \
+        __attribute__((vector_size(DUAL__VB(T, N) ? DUAL__VB(T, N) : 16)));                    \
+    typedef __typeof__(_Generic((T)0, float: (unsigned)0, default: (unsigned long long)0))     \
         name##__ue;                                                                            \
     typedef name##__ue name##__uv                                                              \
-        __attribute__((vector_size(DUAL__VB(T, N) ? DUAL__VB(T, N) : 16)));                     \
-    enum { name##__lanes = (int)(sizeof(name##__v) / sizeof(name##__e)) };                    \
+        __attribute__((vector_size(DUAL__VB(T, N) ? DUAL__VB(T, N) : 16)));                    \
+    enum { name##__lanes = (int)(sizeof(name##__v) / sizeof(name##__e)) };                     \
     DUAL_API name##__v name##__ld(const T *p) {                                                \
         name##__v r;                                                                           \
         __builtin_memcpy(&r, p, sizeof r);                                                     \
@@ -818,8 +818,8 @@ DUAL_API dual__cplx dual__c_lin(dual__cplx z, double f, double d1) {
     }
 #define DUAL__C_LIN2(op)                                                                       \
     DUAL_API dual__cplx dual__c_##op(dual__cplx a, dual__cplx b) {                             \
-        const dual ra = dual_##op(dual_make(creal(a), 1), dual_const(creal(b)));                \
-        const dual rb = dual_##op(dual_const(creal(a)), dual_make(creal(b), 1));                \
+        const dual ra = dual_##op(dual_make(creal(a), 1), dual_const(creal(b)));               \
+        const dual rb = dual_##op(dual_const(creal(a)), dual_make(creal(b), 1));               \
         return dual__c_make(ra.v, cimag(a) * ra.d + cimag(b) * rb.d);                          \
     }
 #define DUAL__C_LIB1(op)                                                                       \
