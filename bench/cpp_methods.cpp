@@ -2,7 +2,7 @@
 // AutoDiffScalar on C++ translations of the same functions (suite_body.h), one pass with
 // the same width W as the C chunked method, timed in the same run against the same
 // hand-written Jacobians. Built only when Meson finds a C++ compiler, Eigen 3 and
-// ceres/jet.h (Debian: libeigen3-dev, libceres-dev); otherwise cpp_stub.c stands in.
+// ceres/jet.h (Debian: libeigen3-dev, libceres-dev); otherwise cpp_absent.c stands in.
 #include <cmath>
 #include <cstdlib>
 #include <new>

@@ -1,4 +1,4 @@
-/* cpp_stub.c - stands in for cpp_methods.cpp when Meson found no C++ compiler, no Eigen 3 or
+/* cpp_absent.c - stands in for cpp_methods.cpp when Meson found no C++ compiler, no Eigen 3 or
  * no ceres/jet.h: the Ceres and Eigen methods are then absent from the table. */
 #include "common.h"
 
