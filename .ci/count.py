@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Count the real test results of one or more Meson build directories.
 
-Every TAP line "ok N" / "not ok N" of every test counts as one check; a test that produced no
+Every numbered TAP line "ok N" / "not ok N" of every test counts as one check; a test that produced no
 TAP line (a plain exit-code test, or one that crashed before printing) counts as one check by
 its Meson result, and a TAP test that Meson failed without any "not ok" line (a crash, a bad
 plan) adds one failure. Prints per build and then one line "N passed, M failed".
@@ -11,8 +11,8 @@ import os
 import re
 import sys
 
-OK = re.compile(r"^ok\b")
-NOT_OK = re.compile(r"^not ok\b")
+OK = re.compile(r"^ok\s+\d+")
+NOT_OK = re.compile(r"^not ok\s+\d+")
 
 
 def count(build):
