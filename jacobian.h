@@ -384,12 +384,56 @@ JAC__PRIVATE void jac__release(jac__plan *p) {
 
 /* Pass p of jac_##name##_ex has tangent k = 0..w-1 seeded on input j = p*N + k (dy/dx_j lands
  * in tangent k of every output), reads those w columns, then unseeds that chunk and seeds the
- * next. The tangents are read in place, ((const T *)&y.d)[k] (d is a T or a T[N]): the same
- * number as name##__tangent(y, k) without copying the whole number per entry. */
+ * next.
+ * jac__##name##_tangents(a, dst, cs, w): dst[k*cs] = tangent k of *a for k = 0..w-1, read in
+ * place (d is a T or a T[N]), without copying the whole number per entry. For the types whose
+ * tangents dual.h keeps in GNU C vectors (DUAL__VB, DUALN section) they are read as those same
+ * vectors: the loads then match the stores of the last operation, so the compiler forwards the
+ * values (the outputs of a small f stay in registers and the y array disappears), and whole
+ * vectors inside the chunk are stored whole when the row is contiguous (cs == 1). Read element
+ * by element, each tangent was a partial load of a vector store, which gcc leaves in memory:
+ * on robertson (n = m = 3) the vectors were stored to the stack and reloaded as scalars, 1.8x
+ * the time of Ceres' Jet; read as vectors, everything stays in registers. (The JAC_STACK_MAX
+ * arrays were not the cause: once inlined, gcc scalarizes them when every access is whole.) */
+#if defined(DUAL__VECTOR)
+#define JAC__TANGENTS(name)                                                                      \
+    JAC__PRIVATE void jac__##name##_tangents(const name *a, name##_scalar *dst, size_t cs,      \
+                                             size_t w) {                                         \
+        typedef __typeof__(_Generic((name##_scalar)0, float: (float)0, default: (double)0)) e;  \
+        enum { vb = (int)DUAL__VB(name##_scalar, name##_width) };                                \
+        typedef e v __attribute__((vector_size(vb ? vb : 16)));                                  \
+        enum { lanes = (int)(sizeof(v) / sizeof(e)) };                                           \
+        const name##_scalar *d = (const name##_scalar *)&a->d;                                   \
+        size_t k;                                                                                \
+        if (vb) {                                                                                \
+            DUAL__UNROLL for (size_t b = 0; b < (size_t)name##_width; b += lanes) {              \
+                v t;                                                                             \
+                __builtin_memcpy(&t, d + b, sizeof t);                                           \
+                if (cs == 1 && b + lanes <= w) {                                                 \
+                    __builtin_memcpy(dst + b, &t, sizeof t);                                     \
+                } else {                                                                         \
+                    DUAL__UNROLL for (k = 0; k < (size_t)lanes; ++k)                             \
+                        if (b + k < w) dst[(b + k) * cs] = (name##_scalar)t[k];                  \
+                }                                                                                \
+            }                                                                                    \
+        } else {                                                                                 \
+            for (k = 0; k < w; ++k) dst[k * cs] = d[k];                                          \
+        }                                                                                        \
+    }
+#else
+#define JAC__TANGENTS(name)                                                                      \
+    JAC__PRIVATE void jac__##name##_tangents(const name *a, name##_scalar *dst, size_t cs,      \
+                                             size_t w) {                                         \
+        const name##_scalar *d = (const name##_scalar *)&a->d;                                   \
+        size_t k;                                                                                \
+        for (k = 0; k < w; ++k) dst[k * cs] = d[k];                                              \
+    }
+#endif
 #define JAC_DEFINE_FUNCS(scope, name)                                                            \
     JAC__PRIVATE size_t jac_##name##_worksize(size_t n, size_t m) {                             \
         return jac__bytes(n, sizeof(name), m, sizeof(name));                                     \
     }                                                                                            \
+    JAC__TANGENTS(name)                                                                          \
     scope int jac_##name##_ex(jac_##name##_fn f, void *ctx, size_t n, size_t m,                 \
                               const name##_scalar *x, name##_scalar *y, name##_scalar *J,       \
                               const jac_opts *opt) {                                             \
@@ -418,10 +462,8 @@ JAC__PRIVATE void jac__release(jac__plan *p) {
                 rc = JAC_EFUNC;                                                                  \
                 break;                                                                           \
             }                                                                                    \
-            /* the tangents read in place, not through a copy of the number (d: T or T[N]) */    \
             for (i = 0; i < m; ++i)                                                              \
-                for (k = 0; k < w; ++k)                                                          \
-                    J[i * p.rs + (j + k) * p.cs] = ((const name##_scalar *)&yd[i].d)[k];         \
+                jac__##name##_tangents(&yd[i], J + i * p.rs + j * p.cs, p.cs, w);                \
             /* unseed this chunk (not after the last pass: dead stores), seed the next */        \
             if (j + w < n)                                                                       \
                 for (k = j; k < j + w; ++k) xd[k] = name##__seed(x[k], 0, (name##_scalar)0);     \
