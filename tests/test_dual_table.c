@@ -54,7 +54,7 @@ DUALN_DEFINE(dual3, double, 3)
 
 #define OTHER_OPS(X, N)                                                                        \
     X(N, adds) X(N, subs) X(N, muls) X(N, divs) X(N, ssub) X(N, sdiv) X(N, powi) X(N, pows)   \
-    X(N, spow) X(N, fma_a) X(N, fma_b) X(N, fma_c) X(N, fma_xxx) X(N, add_xx) X(N, mul_xx)    \
+    X(N, spow) X(N, fma_a) X(N, fma_b) X(N, fma_c) X(N, fma_self) X(N, add_xx) X(N, mul_xx)    \
     X(N, div_px) X(N, const99) X(N, x2_plus_3x) X(N, x2_times_x) X(N, sin_x2)                 \
     X(N, ln_sin_x3_sq) X(N, api_example) X(N, x_plus_x2) X(N, sin_x_plus_x2)                  \
     X(N, x_times_x2) X(N, ln_x2) X(N, sin_3x)
@@ -174,7 +174,7 @@ typedef struct bcase {
 #define C_fma_a(X, P, Q) U(fma_a, X, P, Q, (X) * (P) + (Q), P, 0)      /* fma(x, p, q) */
 #define C_fma_b(X, P, Q) U(fma_b, X, P, Q, (P) * (X) + (Q), P, 0)      /* fma(p, x, q) */
 #define C_fma_c(X, P, Q) U(fma_c, X, P, Q, (P) * (Q) + (X), 1, 0)      /* fma(p, q, x) */
-#define C_fma_xxx(X) U(fma_xxx, X, 0, 0, (X) * (X) + (X), 2 * (X) + 1, 2) /* fma(x, x, x) */
+#define C_fma_self(X) U(fma_self, X, 0, 0, (X) * (X) + (X), 2 * (X) + 1, 2) /* fma(x, x, x) */
 #define C_add_xx(X) U(add_xx, X, 0, 0, 2 * (X), 2, 0)                  /* x + x */
 #define C_mul_xx(X) U(mul_xx, X, 0, 0, (X) * (X), 2 * (X), 2)          /* x * x */
 #define C_div_px(X, P) U(div_px, X, P, 0, (P) / (X), -(P) / ((X) * (X)), 2 * (P) / powl(X, 3))
@@ -302,7 +302,7 @@ static void describe_u(char *buf, size_t n, const ucase *c) {
         case OP_fma_a: return N##_fma(x, N##_const(p), N##_const(q));                          \
         case OP_fma_b: return N##_fma(N##_const(p), x, N##_const(q));                          \
         case OP_fma_c: return N##_fma(N##_const(p), N##_const(q), x);                          \
-        case OP_fma_xxx: return N##_fma(x, x, x);                                              \
+        case OP_fma_self: return N##_fma(x, x, x);                                              \
         case OP_add_xx: return N##_add(x, x);                                                  \
         case OP_mul_xx: return N##_mul(x, x);                                                  \
         case OP_div_px: return N##_div(N##_const(p), x);                                       \
@@ -607,7 +607,7 @@ int main(void) {
         C_pows(2.0L, 0.0L), C_pows(2.0L, 1.0L),
         C_spow(1.5L, 2.0L), C_spow(-2.0L, 0.5L), C_spow(0.75L, 10.0L), C_spow(0.0L, 3.0L),
         C_fma_a(1.5L, 2.0L, -3.0L), C_fma_b(1.5L, 2.0L, -3.0L), C_fma_c(1.5L, 2.0L, -3.0L),
-        C_fma_xxx(1.5L), C_fma_xxx(-2.0L),
+        C_fma_self(1.5L), C_fma_self(-2.0L),
         C_add_xx(1.5L), C_mul_xx(-2.5L), C_div_px(0.5L, 3.0L), C_div_px(-2.0L, 1.0L),
         /* MATH.md 1: rules and chain-rule worked examples */
         C_const99(1.5L), C_x2_plus_3x(2.0L), C_x2_plus_3x(-1.0L), C_x2_times_x(1.5L),
