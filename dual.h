@@ -572,8 +572,8 @@ DUAL__REAL_DEFINE(dual__l, long double)
  * The tangents are processed in vectors of DUAL__VB(T, N) bytes (GNU C vector extensions, gcc
  * and clang) when T is float or double and N * sizeof(T) is a multiple of 16; otherwise, or
  * with DUAL_NO_VECTOR, or on other compilers, by a plain loop over k. Both give the same bits.
- * DUAL_VECTOR_BYTES (default 64 with AVX-512F, 32 with AVX, else 16) caps the vector size; the
- * widest of it, 32 and 16 that divides N * sizeof(T) is used. Measured with bench/: the widest
+ * DUAL_VECTOR_BYTES (default and maximum: 64 with AVX-512F, 32 with AVX, else 16) caps the
+ * vector size; the widest of it, 32 and 16 that divides N * sizeof(T) is used. Measured with bench/: the widest
  * vector matches the width gcc uses when it copies the tangents out (the Jacobian's rows), so
  * those loads forward from the stores instead of stalling.
  * Why vectors: the user's function is inlined into the Jacobian pass, and every rule returns a
@@ -587,21 +587,25 @@ DUAL__REAL_DEFINE(dual__l, long double)
  */
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(DUAL_NO_VECTOR)
 #define DUAL__VECTOR 1
-#ifndef DUAL_VECTOR_BYTES
+/* the widest vector registers of the target; DUAL_VECTOR_BYTES may lower the cap, never raise
+ * it past them (wider GNU C vectors than the ISA has would change the ABI of the kernels) */
 #if defined(__AVX512F__)
-#define DUAL_VECTOR_BYTES 64
+#define DUAL__ISA_BYTES 64
 #elif defined(__AVX__)
-#define DUAL_VECTOR_BYTES 32
+#define DUAL__ISA_BYTES 32
 #else
-#define DUAL_VECTOR_BYTES 16
+#define DUAL__ISA_BYTES 16
 #endif
+#ifndef DUAL_VECTOR_BYTES
+#define DUAL_VECTOR_BYTES DUAL__ISA_BYTES
 #endif
-/* bytes per vector: the largest of DUAL_VECTOR_BYTES, 32 and 16 dividing N * sizeof(T) (at
- * most DUAL_VECTOR_BYTES); 0: no vectors (long double, or N * sizeof(T) not a multiple of 16) */
+#define DUAL__VBYTES (DUAL_VECTOR_BYTES < DUAL__ISA_BYTES ? DUAL_VECTOR_BYTES : DUAL__ISA_BYTES)
+/* bytes per vector: the largest of DUAL__VBYTES, 32 and 16 dividing N * sizeof(T) (at most
+ * DUAL__VBYTES); 0: no vectors (long double, or N * sizeof(T) not a multiple of 16) */
 #define DUAL__VB(T, N)                                                                         \
     ((sizeof(T) != sizeof(float) && sizeof(T) != sizeof(double)) ? 0                           \
-     : (N) * sizeof(T) % DUAL_VECTOR_BYTES == 0                  ? DUAL_VECTOR_BYTES           \
-     : DUAL_VECTOR_BYTES > 32 && (N) * sizeof(T) % 32 == 0       ? 32                          \
+     : (N) * sizeof(T) % DUAL__VBYTES == 0                       ? DUAL__VBYTES                \
+     : DUAL__VBYTES > 32 && (N) * sizeof(T) % 32 == 0            ? 32                          \
      : (N) * sizeof(T) % 16 == 0                                 ? 16                          \
                                                                  : 0)
 #define DUAL__ALIGN_D(T, N) _Alignas(DUAL__VB(T, N) ? 16 : _Alignof(T))
@@ -711,7 +715,7 @@ DUAL__REAL_DEFINE(dual__l, long double)
 #define DUAL__X86_MASK32(name, d, m)
 #endif
 /* m starts as the portable mask (dead, and removed, where an intrinsic of the vector's size
- * replaces it; kept for a size without one, e.g. DUAL_VECTOR_BYTES 32 without AVX) */
+ * replaces it; kept so that a vector size without an intrinsic stays correct) */
 #define DUAL__VGUARD(name, T)                                                                  \
     DUAL__NZMASK(name)                                                                         \
     DUAL_API name##__v name##__gscale(T g, name##__v d) {                                      \
