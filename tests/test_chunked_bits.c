@@ -14,6 +14,7 @@
  * bits (NaN equals any NaN, +0 and -0 differ).
  */
 #include "dual.h"
+#include "ops.h"
 #include "tap.h"
 
 #include <stdio.h>
@@ -22,27 +23,20 @@ DUALN_DEFINE(dual4, double, 4)
 DUALN_DEFINE(dual3, double, 3)
 DUALN_DEFINE(dual5, double, 5)
 
-#define UNARY_FUNCS(X, N)                                                                      \
-    X(N, fabs) X(N, sqrt) X(N, cbrt) X(N, exp) X(N, exp2) X(N, expm1) X(N, log) X(N, log2)     \
-    X(N, log10) X(N, log1p) X(N, sin) X(N, cos) X(N, tan) X(N, asin) X(N, acos) X(N, atan)    \
-    X(N, sinh) X(N, cosh) X(N, tanh) X(N, asinh) X(N, acosh) X(N, atanh) X(N, erf)            \
-    X(N, erfc) X(N, floor) X(N, ceil) X(N, trunc) X(N, round) X(N, sigmoid) X(N, relu)        \
-    X(N, softplus) X(N, sqr) X(N, inv) X(N, neg)
 /* with a plain parameter p */
 #define PARAM_OPS(X, N)                                                                        \
     X(N, adds) X(N, subs) X(N, muls) X(N, divs) X(N, ssub) X(N, sdiv) X(N, powi_3)           \
     X(N, powi_m2) X(N, powi_0) X(N, pows_half) X(N, pows_m1) X(N, pows_0) X(N, spow_2)       \
     X(N, spow_0) X(N, divs_0) X(N, sdiv_0)
-#define BINARY_FUNCS(X, N)                                                                     \
-    X(N, add) X(N, sub) X(N, mul) X(N, div) X(N, hypot) X(N, pow) X(N, atan2) X(N, fmod)      \
-    X(N, copysign) X(N, fmin) X(N, fmax) X(N, fma_abb) X(N, fma_bab)
+/* the library's, and fma with the two operands in each role */
+#define BITS_BINARY_FUNCS(X, N) BINARY_FUNCS(X, N) X(N, fma_abb) X(N, fma_bab)
 
 #define ENUM_OP(N, fn) OP_##fn,
 #define NAME_OP(N, fn) #fn,
 enum { UNARY_FUNCS(ENUM_OP, _) PARAM_OPS(ENUM_OP, _) OP_COUNT };
 static const char *const op_name[] = {UNARY_FUNCS(NAME_OP, _) PARAM_OPS(NAME_OP, _)};
-enum { BINARY_FUNCS(ENUM_OP, _) BOP_COUNT };
-static const char *const bop_name[] = {BINARY_FUNCS(NAME_OP, _)};
+enum { BITS_BINARY_FUNCS(ENUM_OP, _) BOP_COUNT };
+static const char *const bop_name[] = {BITS_BINARY_FUNCS(NAME_OP, _)};
 
 #define APPLY_CASE(N, fn)                                                                      \
     case OP_##fn:                                                                              \

@@ -44,6 +44,7 @@
  * |ref|) and the worst ratio of error to tolerance (<= 1 passes).
  */
 #include "dual.h"
+#include "ops.h"
 #include "tap.h"
 
 #include <complex.h>
@@ -60,18 +61,9 @@ DUALN_DEFINE(dual4, double, 4)
 /* ---------------------------------------------------------------------------------------------
  * Operations
  */
-#define UNARY_FUNCS(X, N)                                                                      \
-    X(N, fabs) X(N, sqrt) X(N, cbrt) X(N, exp) X(N, exp2) X(N, expm1) X(N, log) X(N, log2)     \
-    X(N, log10) X(N, log1p) X(N, sin) X(N, cos) X(N, tan) X(N, asin) X(N, acos) X(N, atan)    \
-    X(N, sinh) X(N, cosh) X(N, tanh) X(N, asinh) X(N, acosh) X(N, atanh) X(N, erf)            \
-    X(N, erfc) X(N, floor) X(N, ceil) X(N, trunc) X(N, round) X(N, sigmoid) X(N, relu)        \
-    X(N, softplus) X(N, sqr) X(N, inv) X(N, neg)
 #define PARAM_OPS(X, N)                                                                        \
     X(N, adds) X(N, subs) X(N, muls) X(N, divs) X(N, ssub) X(N, sdiv) X(N, powi) X(N, pows)   \
     X(N, spow) X(N, fma)
-#define BINARY_FUNCS(X, N)                                                                     \
-    X(N, add) X(N, sub) X(N, mul) X(N, div) X(N, hypot) X(N, pow) X(N, atan2) X(N, fmod)      \
-    X(N, copysign) X(N, fmin) X(N, fmax)
 
 #define ENUM_OP(N, fn) OP_##fn,
 #define ENUM_BOP(N, fn) BOP_##fn,

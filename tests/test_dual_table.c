@@ -32,6 +32,7 @@
  *   be exactly 0.
  */
 #include "dual.h"
+#include "ops.h"
 #include "tap.h"
 
 #include <float.h>
@@ -45,12 +46,6 @@ DUALN_DEFINE(dual3, double, 3)
  * Operations under test. UNARY_FUNCS are the library's functions of one number; OTHER_OPS take
  * plain parameters p, q (scalar operands, exponents) or are composite expressions (MATH.md).
  */
-#define UNARY_FUNCS(X, N)                                                                      \
-    X(N, fabs) X(N, sqrt) X(N, cbrt) X(N, exp) X(N, exp2) X(N, expm1) X(N, log) X(N, log2)     \
-    X(N, log10) X(N, log1p) X(N, sin) X(N, cos) X(N, tan) X(N, asin) X(N, acos) X(N, atan)    \
-    X(N, sinh) X(N, cosh) X(N, tanh) X(N, asinh) X(N, acosh) X(N, atanh) X(N, erf)            \
-    X(N, erfc) X(N, floor) X(N, ceil) X(N, trunc) X(N, round) X(N, sigmoid) X(N, relu)        \
-    X(N, softplus) X(N, sqr) X(N, inv) X(N, neg)
 
 #define OTHER_OPS(X, N)                                                                        \
     X(N, adds) X(N, subs) X(N, muls) X(N, divs) X(N, ssub) X(N, sdiv) X(N, powi) X(N, pows)   \
@@ -59,9 +54,6 @@ DUALN_DEFINE(dual3, double, 3)
     X(N, ln_sin_x3_sq) X(N, api_example) X(N, x_plus_x2) X(N, sin_x_plus_x2)                  \
     X(N, x_times_x2) X(N, ln_x2) X(N, sin_3x)
 
-#define BINARY_FUNCS(X, N)                                                                     \
-    X(N, add) X(N, sub) X(N, mul) X(N, div) X(N, hypot) X(N, pow) X(N, atan2) X(N, fmod)      \
-    X(N, copysign) X(N, fmin) X(N, fmax)
 
 #define ENUM_OP(N, fn) OP_##fn,
 #define NAME_OP(N, fn) #fn,
